@@ -1,0 +1,6 @@
+/** The renderer's only door to the backend: the console API, the Kubernetes API, terminals. */
+export { consoleApi, type ConsoleApi } from './console-client';
+export { kube, WatchError, type KubeClient, type WatchHandle } from './kube-client';
+export type { KubeList, KubeObject } from './kube-types';
+export type { WatchEvent } from './watch-decoder';
+export { openTerminal, type TerminalSession } from './terminal';

@@ -1,0 +1,105 @@
+/** 简体中文. Typed by the English schema: a missing or extra key does not compile. */
+import type { MessageSchema } from './en';
+
+const zhCN: MessageSchema = {
+  app: {
+    name: 'Kubedeck',
+  },
+  nav: {
+    overview: '概览',
+    nodes: '节点',
+    pods: 'Pod',
+    terminal: '终端',
+    main: '主导航',
+  },
+  header: {
+    switchToDark: '切换到深色主题',
+    switchToLight: '切换到浅色主题',
+    language: '语言',
+    noCluster: '未连接集群',
+  },
+  connection: {
+    connecting: '正在连接',
+    connected: '已连接',
+    reconnecting: '正在重连',
+    disconnected: '已断开',
+  },
+  clusterKind: {
+    embedded: '内置集群',
+    kubeconfig: 'Kubeconfig 集群',
+  },
+  common: {
+    loading: '加载中…',
+    retrying: '正在重试…',
+    none: '—',
+    notSynced: '正在等待 API 服务器返回首次列表…',
+    createdAt: '创建于 {time}',
+  },
+  overview: {
+    title: '概览',
+    cluster: '集群',
+    kind: '类型',
+    version: 'Kubernetes 版本',
+    server: 'API 服务器',
+    nodesReady: '就绪节点',
+    pods: 'Pod 总数',
+    podsByPhase: '按阶段统计 Pod',
+    clusterError: '无法加载集群概况',
+    phase: {
+      Running: '运行中',
+      Pending: '等待中',
+      Succeeded: '已成功',
+      Failed: '已失败',
+      Unknown: '未知',
+    },
+  },
+  nodes: {
+    title: '节点',
+    count: '{count} 个节点',
+    listError: '无法列出节点',
+    empty: '没有节点',
+    columns: {
+      name: '名称',
+      status: '状态',
+      roles: '角色',
+      age: '时长',
+      version: '版本',
+      internalIP: '内部 IP',
+      cpu: 'CPU',
+      memory: '内存',
+      taints: '污点',
+    },
+    memoryGiB: '{value} GiB',
+  },
+  pods: {
+    title: 'Pod',
+    showing: '{shown} / {total} 个 Pod',
+    listError: '无法列出 Pod',
+    empty: '没有 Pod',
+    noMatch: '没有符合筛选条件的 Pod',
+    allNamespaces: '全部命名空间',
+    search: '按名称、节点或 IP 搜索',
+    restartsAgo: '{count}（{age} 前）',
+    columns: {
+      namespace: '命名空间',
+      name: '名称',
+      ready: '就绪',
+      status: '状态',
+      restarts: '重启次数',
+      node: '节点',
+      ip: 'IP',
+      age: '时长',
+    },
+  },
+  terminal: {
+    title: '终端',
+    newTab: '新建终端',
+    tabTitle: 'Shell {n}',
+    exited: '进程已退出，退出码 {code}',
+    connectionClosed: '连接已关闭',
+    empty: '没有打开的终端',
+    open: '打开终端',
+  },
+};
+
+export default zhCN;
