@@ -30,5 +30,10 @@ export default defineConfig({
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
     plugins: [vue()],
+    define: {
+      __VUE_I18N_FULL_INSTALL__: true,
+      __VUE_I18N_LEGACY_API__: false,
+      __INTLIFY_PROD_DEVTOOLS__: false,
+    },
   },
 });
