@@ -4,6 +4,7 @@ import vue from '@vitejs/plugin-vue';
 export default defineConfig({
   plugins: [vue()],
   test: {
+    reporters: ['default', ['json', { outputFile: 'tests/artifacts/vitest-results.json' }]],
     projects: [
       {
         extends: true,

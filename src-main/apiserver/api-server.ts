@@ -1,0 +1,237 @@
+/**
+ * The API server: HTTPS with client-certificate authentication, routing of non-resource paths
+ * (version, health, discovery, OpenAPI) and of resource requests to the verb handlers.
+ */
+import https from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Clock } from '../common/clock';
+import type { Rand } from '../common/rand';
+import { findResource } from '../kube/registry';
+import { openApiGroupVersion, openApiRoot } from '../kube/openapi';
+import * as errors from '../kube/status';
+import { KUBERNETES_VERSION } from '../kube/version';
+import type { KV } from '../store/kv';
+import { ApiContext } from './api-context';
+import { ANONYMOUS, authenticate, type UserInfo } from './authn';
+import { aggregatedDiscovery, apiResourceList, legacyApiVersions, legacyGroup1, legacyGroupList } from './discovery/discovery';
+import { handleCreate, handlePatch, handleUpdate } from './handlers/write';
+import { handleDelete, handleDeleteCollection } from './handlers/delete';
+import { handleGet, handleList } from './handlers/read';
+import { handleScale } from './handlers/scale';
+import { handleWatch } from './handlers/watch';
+import type { RequestScope } from './handlers/scope';
+import { serveHealth, type HealthChecks } from './health';
+import { boolParam, writeError, writeJson } from './http-util';
+import { aggregatedContentType, negotiateDiscovery, negotiateObjectShape } from './negotiate';
+import { parseRequestInfo } from './request-info';
+
+export interface ApiServerOptions {
+  kv: KV;
+  clock: Clock;
+  rand: Rand;
+  tls: { cert: string; key: string; ca: string };
+  host?: string;
+  port?: number;
+  /** Extra readiness checks (e.g. the store has a leader). */
+  readyChecks?: HealthChecks;
+}
+
+export interface ApiServer {
+  url: string;
+  port: number;
+  context: ApiContext;
+  close(): Promise<void>;
+}
+
+const NOT_FOUND_MESSAGE = 'the server could not find the requested resource';
+
+export class ApiServerHandler {
+  constructor(
+    readonly ctx: ApiContext,
+    private readonly checks: HealthChecks,
+    private readonly serverAddress: () => string,
+  ) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'https://apiserver');
+    const path = url.pathname;
+    const query = url.searchParams;
+    const user = authenticate(req);
+
+    const health = /^\/(healthz|livez|readyz)(?:\/(.*))?$/.exec(path);
+    if (health) {
+      if (serveHealth(health[1] as 'healthz' | 'livez' | 'readyz', health[2] ?? '', query, this.checks, res)) return;
+    }
+    if (path === '/version' || path === '/version/') {
+      writeJson(res, 200, KUBERNETES_VERSION);
+      return;
+    }
+    if (!user) {
+      writeJson(res, 401, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
+      return;
+    }
+    if (this.serveNonResource(req, res, path)) return;
+
+    const info = parseRequestInfo(req.method ?? 'GET', path, query);
+    if (!info.isResourceRequest) throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
+    await this.serveResource(req, res, info, query, user);
+  }
+
+  private serveNonResource(req: IncomingMessage, res: ServerResponse, path: string): boolean {
+    const accept = req.headers.accept;
+    const trimmed = path.replace(/\/+$/, '') || '/';
+    if (trimmed === '/api' || trimmed === '/apis') {
+      const shape = negotiateDiscovery(accept);
+      if (shape.kind === 'aggregated') {
+        writeJson(res, 200, aggregatedDiscovery(trimmed === '/api' ? 'api' : 'apis', shape.version), {
+          'Content-Type': aggregatedContentType(shape.version),
+        });
+      } else if (shape.kind === 'legacy') {
+        writeJson(res, 200, trimmed === '/api' ? legacyApiVersions(this.serverAddress()) : legacyGroupList());
+      } else {
+        throw errors.notAcceptable();
+      }
+      return true;
+    }
+    let m = /^\/api\/(v1)$/.exec(trimmed) ?? /^\/apis\/([^/]+)\/([^/]+)$/.exec(trimmed);
+    if (m) {
+      const [group, version] = m.length === 2 ? ['', m[1]] : [m[1], m[2]];
+      const list = apiResourceList(group, version);
+      if (!list) throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
+      writeJson(res, 200, list);
+      return true;
+    }
+    m = /^\/apis\/([^/]+)$/.exec(trimmed);
+    if (m) {
+      const group = legacyGroup1(m[1]);
+      if (!group) throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
+      writeJson(res, 200, group);
+      return true;
+    }
+    if (trimmed === '/openapi/v3') {
+      writeJson(res, 200, openApiRoot());
+      return true;
+    }
+    m = /^\/openapi\/v3\/(api\/v1|apis\/[^/]+\/[^/]+)$/.exec(trimmed);
+    if (m) {
+      const parts = m[1].split('/');
+      const doc = parts[0] === 'api' ? openApiGroupVersion('', 'v1') : openApiGroupVersion(parts[1], parts[2]);
+      if (!doc) throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
+      writeJson(res, 200, doc);
+      return true;
+    }
+    return false;
+  }
+
+  private async serveResource(req: IncomingMessage, res: ServerResponse, info: ReturnType<typeof parseRequestInfo>, query: URLSearchParams, user: UserInfo): Promise<void> {
+    const rt = findResource(info.apiGroup, info.apiVersion, info.resource);
+    if (!rt || (!rt.namespaced && info.namespace !== '' && info.resource !== 'namespaces')) {
+      throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
+    }
+    if (info.subresource && !rt.subresources.some((s) => s.name === info.subresource)) {
+      throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
+    }
+    if (info.parts.length > 3) throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
+    const shape = negotiateObjectShape(req.headers.accept);
+    if (shape.kind === 'none') throw errors.notAcceptable();
+    const dryRunValues = query.getAll('dryRun');
+    for (const v of dryRunValues) {
+      if (v !== 'All') throw errors.badRequest(`Invalid dry run value: ${JSON.stringify(dryRunValues)}: unsupported dry run value "${v}"`);
+    }
+    const scope: RequestScope = {
+      ctx: this.ctx,
+      req,
+      info,
+      rt,
+      storage: this.ctx.storage(rt),
+      strategy: this.ctx.strategy(rt),
+      namespace: rt.namespaced ? info.namespace : '',
+      name: info.name,
+      subresource: info.subresource,
+      query,
+      shape,
+      user,
+      dryRun: dryRunValues.length > 0,
+    };
+    if (info.subresource === 'scale') return handleScale(scope, res);
+    if (info.subresource && info.subresource !== 'status') throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
+    switch (info.verb) {
+      case 'get':
+        return handleGet(scope, res);
+      case 'list':
+        return handleList(scope, res);
+      case 'watch':
+        return handleWatch(scope, res);
+      case 'create':
+        if (info.name !== '' && !info.subresource) {
+          throw errors.methodNotSupported({ group: rt.group, resource: rt.plural }, 'create');
+        }
+        return handleCreate(scope, res);
+      case 'update':
+        return handleUpdate(scope, res);
+      case 'patch':
+        return handlePatch(scope, res);
+      case 'delete':
+        return handleDelete(scope, res);
+      case 'deletecollection':
+        return handleDeleteCollection(scope, res);
+      default:
+        throw errors.methodNotSupported({ group: rt.group, resource: rt.plural }, (req.method ?? '').toLowerCase());
+    }
+  }
+}
+
+export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
+  const ctx = new ApiContext(opts.kv, opts.clock, opts.rand);
+  const host = opts.host ?? '127.0.0.1';
+  let port = opts.port ?? 0;
+  const checks: HealthChecks = {
+    ping: () => true,
+    log: () => true,
+    etcd: () => true,
+    'poststarthook/start-apiserver-admission-initializer': () => true,
+    ...opts.readyChecks,
+  };
+  const handler = new ApiServerHandler(ctx, checks, () => `${host}:${port}`);
+  const server = https.createServer(
+    {
+      cert: opts.tls.cert,
+      key: opts.tls.key,
+      ca: opts.tls.ca,
+      requestCert: true,
+      rejectUnauthorized: false,
+    },
+    (req, res) => {
+      handler.handle(req, res).catch((e: unknown) => {
+        if (!(e instanceof errors.StatusError)) console.error('apiserver: unexpected error:', e);
+        if (res.headersSent) res.end();
+        else writeError(res, e);
+      });
+    },
+  );
+  server.keepAliveTimeout = 65_000;
+  const sockets = new Set<import('node:net').Socket>();
+  server.on('secureConnection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  server.on('clientError', (_err, socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `https://${host}:${port}`,
+    port,
+    context: ctx,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export { boolParam, ANONYMOUS };

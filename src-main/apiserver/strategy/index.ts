@@ -1,0 +1,33 @@
+/** The strategy for each resource this API server serves. */
+import type { ResourceType } from '../../kube/resource-type';
+import { NamespaceStrategy } from './namespace-strategy';
+import { PodStrategy } from './pod-strategy';
+import { ServiceStrategy } from './service-strategy';
+import { DefaultStrategy, type Strategy } from './strategy';
+
+/** Nodes: the kubelet registers a node with its status; later main-resource writes keep it. */
+class NodeStrategy extends DefaultStrategy {
+  constructor() {
+    super(true, false);
+  }
+
+  override prepareForCreate(): void {}
+}
+
+const STRATEGIES: Record<string, () => Strategy> = {
+  '/pods': () => new PodStrategy(),
+  '/namespaces': () => new NamespaceStrategy(),
+  '/services': () => new ServiceStrategy(),
+  '/nodes': () => new NodeStrategy(),
+  'apps/deployments': () => new DefaultStrategy(true, true),
+  'apps/replicasets': () => new DefaultStrategy(true, true),
+};
+
+export function strategyFor(rt: ResourceType): Strategy {
+  const make = STRATEGIES[`${rt.group}/${rt.plural}`];
+  if (make) return make();
+  return new DefaultStrategy(rt.subresources.some((s) => s.name === 'status'), false);
+}
+
+export { prepareStatusUpdate } from './strategy';
+export type { Strategy, StrategyContext } from './strategy';

@@ -1,0 +1,166 @@
+/**
+ * The composition root of an embedded cluster: its folder laid out like real machines, the PKI,
+ * the store member, the API server, the admin kubeconfig and the bootstrap objects.
+ */
+import { randomInt } from 'node:crypto';
+import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
+import net from 'node:net';
+import { dirname } from 'node:path';
+import { RealClock, type Clock } from '../common/clock';
+import type { ClusterSummary } from '../common/console-api';
+import { seededRand } from '../common/rand';
+import { KUBERNETES_VERSION } from '../kube/version';
+import { openStore } from '../store/member';
+import { startApiServer, type ApiServer } from '../apiserver/api-server';
+import { RestClient } from '../client/rest-client';
+import { bootstrapCluster } from './bootstrap';
+import { buildKubeconfig } from './kubeconfig';
+import { adminConfPath, clusterDir, clusterJson, etcdMemberDir, nodeDir, pkiDir } from './layout';
+import { ensureClusterPki } from './pki';
+import { defaultTopology, type Topology } from './topology';
+
+export interface EmbeddedClusterOptions {
+  dataDir: string;
+  name?: string;
+  /** Port of the API server; by default the one this cluster used last, or a free one. */
+  apiserverPort?: number;
+  clock?: Clock;
+}
+
+export interface EmbeddedCluster {
+  name: string;
+  dir: string;
+  server: string;
+  kubeconfigPath: string;
+  ca: string;
+  adminCert: string;
+  adminKey: string;
+  summary(): ClusterSummary;
+  stop(): Promise<void>;
+}
+
+/** What cluster.json records about a cluster between launches. */
+interface ClusterRecord {
+  name: string;
+  createdAt: string;
+  kubernetesVersion: string;
+  apiserverPort?: number;
+  topology: { controlPlanes: string[]; workers: string[] };
+}
+
+async function readRecord(path: string): Promise<ClusterRecord | undefined> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as ClusterRecord;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`cannot read ${path}: ${(e as Error).message}`);
+  }
+}
+
+async function writeAtomic(path: string, text: string): Promise<void> {
+  const tmp = `${path}.tmp`;
+  await writeFile(tmp, text, { mode: 0o600 });
+  await rename(tmp, path);
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promise<EmbeddedCluster> {
+  const clock = opts.clock ?? new RealClock();
+  const name = opts.name ?? 'default';
+  const dir = clusterDir(opts.dataDir, name);
+  await mkdir(dir, { recursive: true });
+  const topology: Topology = defaultTopology();
+  const firstCp = topology.controlPlanes[0].name;
+  const recordPath = clusterJson(dir);
+  const record: ClusterRecord = (await readRecord(recordPath)) ?? {
+    name,
+    createdAt: new Date(clock.now()).toISOString(),
+    kubernetesVersion: KUBERNETES_VERSION.gitVersion,
+    topology: {
+      controlPlanes: topology.controlPlanes.map((n) => n.name),
+      workers: topology.workers.map((n) => n.name),
+    },
+  };
+
+  const cpDir = nodeDir(dir, firstCp);
+  const pki = await ensureClusterPki(pkiDir(cpDir), clock.now(), {
+    apiserverSans: {
+      dnsNames: ['kubernetes', 'kubernetes.default', 'kubernetes.default.svc', 'kubernetes.default.svc.cluster.local', 'localhost', firstCp],
+      ipAddresses: ['127.0.0.1', '10.96.0.1', topology.controlPlanes[0].internalIP],
+    },
+  });
+
+  const kv = await openStore({ dataDir: etcdMemberDir(cpDir) });
+  let apiserver: ApiServer | undefined;
+  try {
+    let port = opts.apiserverPort ?? record.apiserverPort ?? 0;
+    if (port !== 0 && opts.apiserverPort === undefined && !(await portIsFree(port))) port = 0;
+    apiserver = await startApiServer({
+      kv,
+      clock,
+      rand: seededRand(randomInt(2 ** 31)),
+      tls: { cert: pki.apiserver.cert, key: pki.apiserver.key, ca: pki.ca.cert },
+      port,
+    });
+    record.apiserverPort = apiserver.port;
+    await writeAtomic(recordPath, JSON.stringify(record, null, 2) + '\n');
+
+    const kubeconfigPath = adminConfPath(cpDir);
+    await mkdir(dirname(kubeconfigPath), { recursive: true });
+    await writeAtomic(
+      kubeconfigPath,
+      buildKubeconfig({
+        clusterName: name,
+        server: apiserver.url,
+        caPem: pki.ca.cert,
+        userName: 'kubernetes-admin',
+        certPem: pki.admin.cert,
+        keyPem: pki.admin.key,
+      }),
+    );
+
+    const client = new RestClient({ server: apiserver.url, ca: pki.ca.cert, cert: pki.admin.cert, key: pki.admin.key });
+    try {
+      await bootstrapCluster(client, topology, name, clock.now());
+    } finally {
+      client.close();
+    }
+
+    const server = apiserver.url;
+    const running = apiserver;
+    let stopped = false;
+    return {
+      name,
+      dir,
+      server,
+      kubeconfigPath,
+      ca: pki.ca.cert,
+      adminCert: pki.admin.cert,
+      adminKey: pki.admin.key,
+      summary: () => ({
+        name,
+        kind: 'embedded',
+        server,
+        kubernetesVersion: KUBERNETES_VERSION.gitVersion,
+        kubeconfigPath,
+      }),
+      stop: async () => {
+        if (stopped) return;
+        stopped = true;
+        await running.close();
+        await kv.close();
+      },
+    };
+  } catch (e) {
+    await apiserver?.close();
+    await kv.close();
+    throw e;
+  }
+}

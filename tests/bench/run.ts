@@ -1,0 +1,155 @@
+/**
+ * Benchmarks of the walking skeleton, written to docs/BENCHMARKS.md with the machine they ran on.
+ * Run with `npm run bench` after `npm run build`. Not part of `npm test`.
+ *
+ *  - launch → /readyz ok: time from spawning `headless.js --headless` (first launch on an empty data
+ *    folder, then a restart on the same folder) until the API server answers /readyz with 200;
+ *  - `kubectl get pods` with 1,000 pods: wall time of the real kubectl 1.32 (table output and -o json);
+ *  - puts/s of the store alone, at concurrency 1 and 64 (fsync on).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem, release } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ROOT, startKubedeck, tempDir } from '../harness/kubedeck-process';
+import { Kubectl } from '../harness/kubectl';
+import { RawClient } from '../harness/raw-client';
+import { run as runStorePuts } from './store-puts';
+
+interface Row {
+  name: string;
+  value: string;
+  note?: string;
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+async function launchToReady(dataDir: string): Promise<{ ms: number; stop: () => Promise<unknown>; kubeconfig: string }> {
+  const t0 = performance.now();
+  const kd = await startKubedeck({ dataDir });
+  const api = new RawClient(kd.kubeconfig, true);
+  for (;;) {
+    const r = await api.request('GET', '/readyz');
+    if (r.status === 200) break;
+  }
+  const ms = performance.now() - t0;
+  api.close();
+  return { ms, stop: () => kd.stop(), kubeconfig: kd.kubeconfig };
+}
+
+async function benchLaunch(rows: Row[]): Promise<void> {
+  const dataDir = tempDir('bench-launch');
+  const cold = await launchToReady(dataDir);
+  await cold.stop();
+  const warm: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const w = await launchToReady(dataDir);
+    warm.push(w.ms);
+    await w.stop();
+  }
+  warm.sort((a, b) => a - b);
+  rows.push({ name: 'launch → /readyz ok, first launch (creates PKI, store, bootstrap objects)', value: `${cold.ms.toFixed(0)} ms` });
+  rows.push({ name: 'launch → /readyz ok, restart on the same data folder (median of 5)', value: `${quantile(warm, 0.5).toFixed(0)} ms`, note: `min ${warm[0].toFixed(0)} ms, max ${warm[warm.length - 1].toFixed(0)} ms` });
+}
+
+async function benchKubectlGetPods(rows: Row[]): Promise<void> {
+  const kd = await startKubedeck({ dataDir: tempDir('bench-pods') });
+  const api = new RawClient(kd.kubeconfig);
+  try {
+    const total = 1000;
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < total) {
+          const i = next++;
+          const body = JSON.stringify({
+            apiVersion: 'v1',
+            kind: 'Pod',
+            metadata: { name: `pod-${i}`, labels: { app: 'bench', shard: String(i % 10) } },
+            spec: { containers: [{ name: 'main', image: 'nginx:1.27', resources: { requests: { cpu: '10m', memory: '16Mi' } } }] },
+          });
+          const r = await api.request('POST', '/api/v1/namespaces/default/pods', body, { 'Content-Type': 'application/json' });
+          if (r.status !== 201) throw new Error(`create pod-${i}: ${r.status} ${r.body}`);
+        }
+      }),
+    );
+    const createMs = performance.now() - t0;
+    rows.push({ name: 'create 1,000 pods through the API (16 concurrent clients)', value: `${createMs.toFixed(0)} ms`, note: `${((total / createMs) * 1000).toFixed(0)} creates/s` });
+    const k = new Kubectl(32, kd.kubeconfig);
+    await k.ok(['get', 'pods']); // warm the discovery cache, as a user's second command would be
+    for (const [label, args] of [
+      ['kubectl get pods (table) with 1,000 pods', ['get', 'pods']],
+      ['kubectl get pods -o json with 1,000 pods', ['get', 'pods', '-o', 'json']],
+    ] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const s = performance.now();
+        const out = await k.ok([...args]);
+        times.push(performance.now() - s);
+        if (!out.includes('pod-999')) throw new Error('pod-999 missing from kubectl output');
+      }
+      times.sort((a, b) => a - b);
+      rows.push({ name: label, value: `${quantile(times, 0.5).toFixed(0)} ms median`, note: `p90 ${quantile(times, 0.9).toFixed(0)} ms over 10 runs` });
+    }
+  } finally {
+    api.close();
+    await kd.stop();
+  }
+}
+
+async function benchStore(rows: Row[]): Promise<void> {
+  for (const r of await runStorePuts()) {
+    rows.push({ name: `store puts/s, ~1 KB values, concurrency ${r.concurrency} (fsync before ack)`, value: `${r.opsPerSec.toFixed(0)} puts/s`, note: `${r.ops} puts in ${r.seconds.toFixed(2)} s` });
+  }
+}
+
+function machine(): string {
+  const c = cpus();
+  let kubectlVersion = '';
+  try {
+    kubectlVersion = execFileSync('kubectl', ['version', '--client', '-o', 'json'], { encoding: 'utf8' });
+    kubectlVersion = (JSON.parse(kubectlVersion) as { clientVersion: { gitVersion: string } }).clientVersion.gitVersion;
+  } catch {
+    kubectlVersion = 'unknown';
+  }
+  return [
+    `- CPU: ${c.length} cores (${c[0]?.model.trim() ?? 'unknown'})`,
+    `- Memory: ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    `- OS: Linux ${release()}`,
+    `- Node ${process.version}; kubectl client ${kubectlVersion}`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  console.log('bench: launch');
+  await benchLaunch(rows);
+  console.log('bench: kubectl get pods with 1,000 pods');
+  await benchKubectlGetPods(rows);
+  console.log('bench: store puts');
+  await benchStore(rows);
+  const table = ['| measure | result | detail |', '|---|---|---|', ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.note ?? ''} |`)].join('\n');
+  const doc = `# Kubedeck benchmarks
+
+Written by \`npm run bench\` (tests/bench/run.ts); do not edit by hand. Last run: ${new Date().toISOString()}.
+
+## Machine
+
+${machine()}
+
+## Walking skeleton (issue 2)
+
+${table}
+`;
+  writeFileSync(join(ROOT, 'docs', 'BENCHMARKS.md'), doc);
+  console.log(table);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
