@@ -4,6 +4,7 @@
  * (`application/apply-patch+yaml`) is not handled here. Everything is pure: no I/O, inputs are
  * never modified, failures are PatchError.
  */
+import { jsonKindName } from './go-values';
 import { applyJsonPatch } from './json-patch';
 import { isJsonObject } from './json-value';
 import { applyMergePatch } from './merge-patch';
@@ -59,8 +60,7 @@ export function applyPatch(contentType: string, original: KubeObjectLike, patchB
 function applyMergePatchBody(original: KubeObjectLike, patch: unknown): unknown {
   if (patch === null || patch === undefined) throw badRequest('Invalid JSON Patch');
   if (!isJsonObject(patch)) {
-    const kind = Array.isArray(patch) ? 'array' : typeof patch === 'boolean' ? 'bool' : typeof patch;
-    throw badRequest(`error decoding patch: json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`);
+    throw badRequest(`error decoding patch: json: cannot unmarshal ${jsonKindName(patch)} into Go value of type map[string]interface {}`);
   }
   return applyMergePatch(original, patch);
 }

@@ -14,6 +14,7 @@
  * its non-validating mode accepts more than v4 does. Every failure while applying is a 422 with
  * the apiserver's generic text; `PatchError.detail` has v4's own message.
  */
+import { jsonKindName } from './go-values';
 import { cloneJson, getKey, hasKey, isJsonObject, jsonEqual, setKey, type JsonObject } from './json-value';
 import { badRequest, panicked, requestEntityTooLarge, unprocessable } from './patch-error';
 
@@ -49,30 +50,23 @@ export function applyJsonPatch(target: unknown, ops: unknown): unknown {
 function decodeOperations(ops: unknown): Operation[] {
   if (ops === null || ops === undefined) return [];
   if (!Array.isArray(ops)) {
-    throw badRequest(`error decoding patch: json: cannot unmarshal ${jsonKind(ops)} into Go value of type []handlers.jsonPatchOp`);
+    throw badRequest(`error decoding patch: json: cannot unmarshal ${jsonKindName(ops)} into Go value of type []handlers.jsonPatchOp`);
   }
   return ops.map((item: unknown): Operation => {
     if (item === null) return { hasValue: false, value: undefined };
     if (!isJsonObject(item)) {
-      throw badRequest(`error decoding patch: json: cannot unmarshal ${jsonKind(item)} into Go value of type handlers.jsonPatchOp`);
+      throw badRequest(`error decoding patch: json: cannot unmarshal ${jsonKindName(item)} into Go value of type handlers.jsonPatchOp`);
     }
     for (const field of ['op', 'path', 'from']) {
       const v = getKey(item, field);
       if (v !== undefined && v !== null && typeof v !== 'string') {
         throw badRequest(
-          `error decoding patch: json: cannot unmarshal ${jsonKind(v)} into Go struct field jsonPatchOp.${field} of type string`,
+          `error decoding patch: json: cannot unmarshal ${jsonKindName(v)} into Go struct field jsonPatchOp.${field} of type string`,
         );
       }
     }
     return { op: getKey(item, 'op'), path: getKey(item, 'path'), from: getKey(item, 'from'), hasValue: hasKey(item, 'value'), value: getKey(item, 'value') };
   });
-}
-
-/** encoding/json's name for a JSON value's kind in UnmarshalTypeError. */
-function jsonKind(v: unknown): string {
-  if (Array.isArray(v)) return 'array';
-  if (isJsonObject(v)) return 'object';
-  return typeof v === 'boolean' ? 'bool' : typeof v === 'number' ? 'number' : 'string';
 }
 
 interface Doc {

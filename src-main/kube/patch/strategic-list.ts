@@ -8,53 +8,31 @@
  * item goes before a patch item when the server list had it first; patch items the server did not
  * have go before the server items that follow them.
  */
-import { getKey, goSprint, goTypeName, isJsonObject, type JsonObject } from './json-value';
+import { goEqual, goMapKey, goSprint, goSprintS, goTypeName } from './go-values';
+import { getKey, isJsonObject, type JsonObject } from './json-value';
 import type { PatchMeta } from './patch-meta';
-import { panicked, unclassified, unprocessable } from './patch-error';
+import { panicked, unclassified, unprocessable, type PatchError } from './patch-error';
 
 export const DIRECTIVE_MARKER = '$patch';
 
 const NIL_DEREFERENCE = 'runtime error: invalid memory address or nil pointer dereference';
 
-/** Merges one item of a list into the matching server item (strategic mergeMap). */
-export type MergeItem = (original: JsonObject, patch: JsonObject, meta: PatchMeta) => JsonObject;
-
-/** Go reflect kind of list items; 'map' means objects keyed by the merge key. */
-export type ElementKind = string;
-
-export function errNoMergeKey(m: JsonObject, key: string): Error {
+/** mergepatch.ErrNoMergeKey. */
+export function errNoMergeKey(m: object, key: string): PatchError {
   return unclassified(`map: ${goSprint(m)} does not contain declared merge key: ${key}`);
 }
 
-export function errBadArgType(expected: unknown, actual: unknown): Error {
+/** mergepatch.ErrBadArgType; `expected` is a value of the wanted type (`[]` or `{}`). */
+export function errBadArgType(expected: unknown, actual: unknown): PatchError {
   return unclassified(`expected a ${goTypeName(expected)}, but received a ${goTypeName(actual)}`);
 }
 
-/** Go's `%s` of a value that should have been a string. */
-export function goSprintS(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (v === null || v === undefined) return '%!s(<nil>)';
-  if (typeof v === 'number' || typeof v === 'boolean') return `%!s(${goTypeName(v)}=${goSprint(v)})`;
-  return goSprint(v);
-}
-
-/** Go's `==` on two values decoded from JSON: maps and slices cannot be compared (a panic). */
-export function goEqual(a: unknown, b: unknown): boolean {
-  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
-    throw panicked(`runtime error: comparing uncomparable type ${goTypeName(a)}`);
-  }
-  return a === b || (a === undefined && b === null) || (a === null && b === undefined);
-}
-
-/** The key of a value in a Go map[interface{}]: maps and slices cannot be keys (a panic). */
-function goMapKey(v: unknown): string {
-  if (typeof v === 'object' && v !== null) throw panicked(`runtime error: hash of unhashable type ${goTypeName(v)}`);
-  return v === null || v === undefined ? 'nil' : `${typeof v}:${String(v)}`;
-}
+/** Merges one item of a list into the matching server item (strategic mergeMap). */
+export type MergeItem = (original: JsonObject, patch: JsonObject, meta: PatchMeta) => JsonObject;
 
 /** sliceElementType: the one Go type of every item of the lists; lists of lists are refused. */
-export function elementKind(...lists: readonly (readonly unknown[])[]): ElementKind {
-  let kind: ElementKind | undefined;
+export function elementKind(...lists: readonly (readonly unknown[])[]): string {
+  let kind: string | undefined;
   for (const list of lists) {
     for (const v of list) {
       const k = v === null ? 'nil' : isJsonObject(v) ? 'map' : goTypeName(v);
@@ -206,7 +184,7 @@ export function normalizeElementOrder(
   patchOrder: readonly unknown[],
   serverOrder: readonly unknown[],
   mergeKey: string,
-  kind: ElementKind,
+  kind: string,
 ): unknown[] {
   const right = sortByOrder(patchItems, patchOrder, mergeKey, kind);
   const left = sortByOrder(serverOnly, serverOrder, mergeKey, kind);
@@ -234,7 +212,7 @@ export function normalizeElementOrder(
  * Upstream callers only pass items that `order` contains; an item it lacks keeps its place
  * relative to other such items and goes after the ones found.
  */
-function sortByOrder(items: readonly unknown[], order: readonly unknown[], mergeKey: string, kind: ElementKind): unknown[] {
+function sortByOrder(items: readonly unknown[], order: readonly unknown[], mergeKey: string, kind: string): unknown[] {
   let toSort = [...items];
   let deletes: unknown[] = [];
   if (kind === 'map') {
@@ -256,7 +234,7 @@ function sortByOrder(items: readonly unknown[], order: readonly unknown[], merge
 }
 
 /** index: the position of `value` in `list`, comparing merge key values for maps, else values. */
-function indexIn(list: readonly unknown[], value: unknown, mergeKey: string, kind: ElementKind): number {
+function indexIn(list: readonly unknown[], value: unknown, mergeKey: string, kind: string): number {
   const key = (v: unknown): unknown => (kind === 'map' ? (isJsonObject(v) ? getKey(v, mergeKey) : null) : v);
   const wanted = key(value);
   return list.findIndex((v) => goEqual(key(v), wanted));

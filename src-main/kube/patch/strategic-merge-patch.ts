@@ -15,7 +15,8 @@
  * Keys of the patch are handled in the order they appear (Go walks its map in random order; the
  * result only differs when one patch both adds and deletes the same primitive value).
  */
-import { cloneJson, deleteKey, getKey, goSprint, goTypeName, hasKey, isJsonObject, setKey, type JsonObject } from './json-value';
+import { goEqual, goSprint, goSprintS, goTypeName, jsonKindName } from './go-values';
+import { cloneJson, deleteKey, getKey, hasKey, isJsonObject, setKey, type JsonObject } from './json-value';
 import { mergeStrategy, type PatchMeta } from './patch-meta';
 import { badRequest, unclassified } from './patch-error';
 import {
@@ -23,8 +24,6 @@ import {
   elementKind,
   errBadArgType,
   errNoMergeKey,
-  goEqual,
-  goSprintS,
   mergeList,
   normalizeElementOrder,
   partition,
@@ -46,7 +45,7 @@ const BAD_SET_ELEMENT_ORDER = 'invalid patch format of setElementOrder list';
 export function applyStrategicMergePatch(original: unknown, patch: unknown, meta: PatchMeta): unknown {
   if (patch === null || patch === undefined) return cloneJson(original);
   if (!isJsonObject(patch)) {
-    throw badRequest(`json: cannot unmarshal ${Array.isArray(patch) ? 'array' : typeof patch === 'boolean' ? 'bool' : typeof patch} into Go value of type map[string]interface {}`);
+    throw badRequest(`json: cannot unmarshal ${jsonKindName(patch)} into Go value of type map[string]interface {}`);
   }
   const base = isJsonObject(original) ? cloneJson(original) : {};
   return mergeMap(base, cloneJson(patch), meta);
