@@ -3,7 +3,10 @@
  *
  * - A B+ tree maps each key to its newest Rev; older versions hang off `prev`, newest first. A
  *   read at the current revision touches only the tree; a read at a past revision walks each
- *   key's chain back (chains are short: compaction cuts them).
+ *   key's chain back (chains are short: compaction cuts them). A second tree holds just the live
+ *   keys, whose cached subtree sizes count a range in O(log n): a page of `limit` keys costs
+ *   O(limit + log n), not a scan of the whole range, at the current revision; at a past one, the
+ *   count is corrected by the changes since (or, if there were many, counted by a scan).
  * - Every write request (put, deleteRange, txn) gets one main revision for all its changes; a
  *   request that changes nothing leaves the revision alone. The store starts at revision 1.
  * - The RevLog keeps each revision's changes in order, for watch history, snapshots and
@@ -22,8 +25,8 @@ import type {
   TxnResponse,
 } from '../kv';
 import { ErrCompacted, ErrFutureRev } from '../kv';
-import { newKeyTree } from './btree';
-import { keySpan, type KeySpan } from './key-span';
+import { countRange, newKeyTree } from './btree';
+import { inSpan, keySpan, type KeySpan } from './key-span';
 import { EMPTY_VALUE, Rev, type RevisionRecord } from './rev';
 import { RevLog } from './rev-log';
 import { runTxn, type TxnStore, type WriteBatch } from './txn';
@@ -40,6 +43,8 @@ export interface MvccState {
 
 export class MvccStore implements TxnStore {
   private readonly index = newKeyTree<Rev>();
+  /** The keys whose newest version is not a deletion. */
+  private readonly live = newKeyTree<undefined>();
   private readonly log = new RevLog();
   private rev = 1;
   private compactRev = 0;
@@ -141,6 +146,7 @@ export class MvccStore implements TxnStore {
     for (const b of state.base) {
       if (b.version === 0 || b.modRevision > state.compactRevision) throw new Error(`mvcc: bad snapshot: base version of ${JSON.stringify(b.key)} at ${b.modRevision}`);
       s.index.set(b.key, new Rev(b.key, b.value, b.createRevision, b.modRevision, b.version, b.lease, undefined));
+      s.live.set(b.key, undefined);
     }
     for (const rec of state.log) {
       if (rec.revision <= last || rec.revision > state.revision) throw new Error(`mvcc: bad snapshot: revision ${rec.revision} out of order`);
@@ -148,6 +154,8 @@ export class MvccStore implements TxnStore {
       const changes = rec.changes.map((c) => {
         const r = new Rev(c.key, c.value, c.createRevision, c.modRevision, c.version, c.lease, s.index.get(c.key));
         s.index.set(c.key, r);
+        if (r.version === 0) s.live.delete(c.key);
+        else s.live.set(c.key, undefined);
         return r;
       });
       s.log.push({ revision: rec.revision, changes });
@@ -185,17 +193,48 @@ export class MvccStore implements TxnStore {
     const rev = this.checkRevision(req.revision ?? 0, w);
     const latest = rev >= this.headRevision(w);
     const limit = req.limit !== undefined && req.limit > 0 ? req.limit : Infinity;
-    const countOnly = req.countOnly === true;
     const keysOnly = req.keysOnly === true;
+    const span = keySpan(req.key, req.rangeEnd);
     const kvs: KeyValue[] = [];
-    let count = 0;
-    this.scan(keySpan(req.key, req.rangeEnd), (head) => {
-      const r = latest ? (head.version === 0 ? undefined : head) : head.at(rev);
-      if (r === undefined) return;
-      count++;
-      if (!countOnly && kvs.length < limit) kvs.push(r.toKeyValue(keysOnly));
-    });
-    return { header: { revision: rev }, kvs, more: count > kvs.length && !countOnly, count };
+    if (req.countOnly !== true) {
+      this.scan(span, (head) => {
+        const r = latest ? (head.version === 0 ? undefined : head) : head.at(rev);
+        if (r !== undefined) kvs.push(r.toKeyValue(keysOnly));
+        return kvs.length < limit;
+      });
+    }
+    const count = latest ? this.liveCount(span) : this.countAt(span, rev, w);
+    return { header: { revision: rev }, kvs, more: count > kvs.length && req.countOnly !== true, count };
+  }
+
+  /** Live keys in the span now. */
+  private liveCount(span: KeySpan): number {
+    if (span.empty) return 0;
+    if (span.single) return this.live.has(span.start) ? 1 : 0;
+    return countRange(this.live, span.start, span.end);
+  }
+
+  /** Live keys in the span at a past revision. */
+  private countAt(span: KeySpan, rev: number, w: WriteBatch | undefined): number {
+    const now = this.liveCount(span);
+    if (this.rev - rev > now + 1024) {
+      let n = 0;
+      this.scan(span, (head) => void (head.at(rev) !== undefined && n++));
+      return n;
+    }
+    // Start from the count now and undo the changes made after `rev`.
+    const touched = new Set<string>();
+    for (const rec of this.log.from(rev + 1)) {
+      for (const c of rec.changes) if (inSpan(span, c.key)) touched.add(c.key);
+    }
+    if (w !== undefined) for (const c of w.changes) if (inSpan(span, c.key)) touched.add(c.key);
+    let n = now;
+    for (const key of touched) {
+      const head = this.index.get(key);
+      if (head === undefined) continue;
+      n += (head.at(rev) !== undefined ? 1 : 0) - (head.version !== 0 ? 1 : 0);
+    }
+    return n;
   }
 
   /** Calls `visit` with each live key's newest version in the span (in key order). */
@@ -219,6 +258,7 @@ export class MvccStore implements TxnStore {
       head,
     );
     this.index.set(req.key, next);
+    if (live === undefined) this.live.set(req.key, undefined);
     w.changes.push(next);
     return live;
   }
@@ -230,6 +270,7 @@ export class MvccStore implements TxnStore {
     for (const v of victims) {
       const t = new Rev(v.key, EMPTY_VALUE, 0, w.revision, 0, 0, v);
       this.index.set(v.key, t);
+      this.live.delete(v.key);
       w.changes.push(t);
     }
     return victims;
@@ -242,19 +283,21 @@ export class MvccStore implements TxnStore {
     return w !== undefined && w.changes.length > 0 ? w.revision : this.rev;
   }
 
-  private scan(span: KeySpan, visit: (head: Rev) => void): void {
+  /** Visits the newest version of each key in the span, in key order, until `visit` returns false. */
+  private scan(span: KeySpan, visit: (head: Rev) => boolean | void): void {
     if (span.empty) return;
     if (span.single) {
       const head = this.index.get(span.start);
       if (head !== undefined) visit(head);
       return;
     }
-    if (span.end === undefined) {
-      const max = this.index.maxKey();
-      if (max === undefined || max < span.start) return;
-      this.index.forRange(span.start, max, true, (_k, head) => visit(head));
-    } else {
-      this.index.forRange(span.start, span.end, false, (_k, head) => visit(head));
+    let high = span.end;
+    let includeHigh = false;
+    if (high === undefined) {
+      high = this.index.maxKey();
+      includeHigh = true;
+      if (high === undefined || high < span.start) return;
     }
+    this.index.editRange(span.start, high, includeHigh, (_k, head) => (visit(head) === false ? { break: true } : undefined));
   }
 }

@@ -27,7 +27,8 @@ export class Rev {
 
   /** The version of this key visible at `revision`, or undefined if the key did not exist then. */
   at(revision: number): Rev | undefined {
-    let r: Rev | undefined = this;
+    if (this.modRevision <= revision) return this.version === 0 ? undefined : this;
+    let r = this.prev;
     while (r !== undefined && r.modRevision > revision) r = r.prev;
     return r === undefined || r.version === 0 ? undefined : r;
   }
