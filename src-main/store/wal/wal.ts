@@ -232,15 +232,25 @@ export class Wal {
     });
   }
 
+  /**
+   * Switches to a new file. A failure here breaks the log like a failed fsync: a file whose
+   * directory entry may not be durable must not receive acknowledged writes.
+   */
   private async rotate(nextIndex: number): Promise<void> {
     const seq = this.files[this.files.length - 1].seq + 1;
     const name = walName(seq, nextIndex);
-    const fh = await open(join(this.dir, name), 'wx');
-    await fsyncDir(this.dir);
-    await this.fh.close();
-    this.fh = fh;
-    this.offset = 0;
-    this.files.push({ name, seq, index: nextIndex });
+    try {
+      const fh = await open(join(this.dir, name), 'wx');
+      const old = this.fh;
+      this.fh = fh;
+      this.offset = 0;
+      this.files.push({ name, seq, index: nextIndex });
+      await old.close();
+      await fsyncDir(this.dir);
+    } catch (e) {
+      this.broken = new WalError(`wal: starting ${name} failed (${describe(e)}); the member accepts no more writes until it is restarted`, { cause: e });
+      throw this.broken;
+    }
   }
 
   /** Deletes the files whose entries all have indexes at or below `index` (never the current one). */
