@@ -4,7 +4,7 @@
  * unless includeObject says otherwise).
  */
 import type { KubeObject, ObjectMeta } from './object';
-import { formatTime, parseTime } from './object';
+import { parseTime } from './object';
 import type { ResourceType } from './resource-type';
 import { humanDuration } from './duration';
 
@@ -126,6 +126,3 @@ export function toTable(rt: ResourceType, objs: readonly KubeObject[], now: numb
     rows,
   };
 }
-
-/** For printers that need a timestamp now as metav1.Time prints it. */
-export { formatTime };
