@@ -101,6 +101,8 @@ function onSignal(): void {
   if (!launched) {
     stopRequested = true;
     process.stderr.write('Stopping as soon as the cluster has started (press Ctrl-C again to quit at once).\n');
+    // A start that hangs must not keep the process alive for ever.
+    setTimeout(() => fail(`did not finish starting within ${STOP_TIMEOUT_MS / 1000} s of the stop request; exiting`, 130), STOP_TIMEOUT_MS).unref();
     return;
   }
   process.stderr.write('Stopping Kubedeck (press Ctrl-C again to quit at once)…\n');

@@ -10,6 +10,8 @@ import { ResourceStorage } from './storage/resource-storage';
 import { strategyFor, type Strategy, type StrategyContext } from './strategy';
 
 export class ApiContext {
+  /** The namespaces resource, which NamespaceLifecycle admission reads on every namespaced create. */
+  readonly namespaces: ResourceType = findResource('', 'v1', 'namespaces') as ResourceType;
   private readonly storages = new Map<string, ResourceStorage>();
   private readonly strategies = new Map<string, Strategy>();
 

@@ -1,0 +1,54 @@
+/** Every component schema we publish, by its kube-style full name. */
+import { APPS_SCHEMAS } from './apps-schemas';
+import { CONTAINER_SCHEMAS } from './container-schemas';
+import { CORE_SCHEMAS } from './core-schemas';
+import { META_SCHEMAS } from './meta-schemas';
+import { POD_SCHEMAS } from './pod-schemas';
+import type { Schema } from './schema-builders';
+import { VOLUME_SCHEMAS } from './volume-schemas';
+
+export const SCHEMAS: Readonly<Record<string, Schema>> = {
+  ...META_SCHEMAS,
+  ...CONTAINER_SCHEMAS,
+  ...VOLUME_SCHEMAS,
+  ...POD_SCHEMAS,
+  ...CORE_SCHEMAS,
+  ...APPS_SCHEMAS,
+};
+
+const REF_PREFIX = '#/components/schemas/';
+
+/** The names a schema refers to, directly. */
+function refsOf(value: unknown, out: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) refsOf(v, out);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '$ref' && typeof v === 'string' && v.startsWith(REF_PREFIX)) out.add(v.slice(REF_PREFIX.length));
+    else refsOf(v, out);
+  }
+}
+
+/** `roots` and every schema they reach, sorted by name. */
+export function schemaClosure(roots: readonly string[]): Record<string, Schema> {
+  const seen = new Set<string>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    if (seen.has(name) || !SCHEMAS[name]) continue;
+    seen.add(name);
+    const refs = new Set<string>();
+    refsOf(SCHEMAS[name], refs);
+    queue.push(...refs);
+  }
+  const out: Record<string, Schema> = {};
+  for (const name of [...seen].sort()) out[name] = SCHEMAS[name];
+  return out;
+}
+
+/** The name of the schema of a kind, e.g. `io.k8s.api.apps.v1.Deployment`. */
+export function kindSchemaName(group: string, version: string, kind: string): string {
+  return group === '' ? `io.k8s.api.core.${version}.${kind}` : `io.k8s.api.${group.split('.')[0]}.${version}.${kind}`;
+}

@@ -1,0 +1,34 @@
+/**
+ * Validation of objects on create and update, per kind, with kube-apiserver's field paths and
+ * messages; the API layer turns a non-empty list into a 422 Invalid Status (status.invalid).
+ */
+import type { FieldError } from './field-error';
+import type { KubeObject } from './object';
+import type { ResourceType } from './resource-type';
+import { validateDeploymentCreate, validateDeploymentUpdate, validateReplicaSetCreate, validateReplicaSetUpdate } from './validation/apps';
+import { CORE_CREATE, CORE_UPDATE } from './validation/core';
+import { validatePodCreate, validatePodUpdate } from './validation/pod';
+
+const CREATE: Record<string, (obj: KubeObject) => FieldError[]> = {
+  ...Object.fromEntries(Object.entries(CORE_CREATE).map(([k, f]) => [`/${k}`, f])),
+  '/Pod': validatePodCreate,
+  'apps/Deployment': validateDeploymentCreate,
+  'apps/ReplicaSet': validateReplicaSetCreate,
+};
+
+const UPDATE: Record<string, (obj: KubeObject, old: KubeObject) => FieldError[]> = {
+  ...Object.fromEntries(Object.entries(CORE_UPDATE).map(([k, f]) => [`/${k}`, f])),
+  '/Pod': validatePodUpdate,
+  'apps/Deployment': validateDeploymentUpdate,
+  'apps/ReplicaSet': validateReplicaSetUpdate,
+};
+
+/** The field errors of a new object (already defaulted); empty when it is valid. */
+export function validateCreate(rt: ResourceType, obj: KubeObject): FieldError[] {
+  return CREATE[`${rt.group}/${rt.kind}`]?.(obj) ?? [];
+}
+
+/** The field errors of an update from `old` to `obj` (both defaulted). */
+export function validateUpdate(rt: ResourceType, obj: KubeObject, old: KubeObject): FieldError[] {
+  return UPDATE[`${rt.group}/${rt.kind}`]?.(obj, old) ?? [];
+}
