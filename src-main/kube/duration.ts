@@ -1,6 +1,6 @@
 /**
  * Ages as kubectl shows them, identical to apimachinery's duration.HumanDuration (two to three
- * significant figures) and ShortHumanDuration.
+ * significant figures).
  */
 
 const SECOND = 1000;
@@ -39,19 +39,5 @@ export function humanDuration(ms: number): string {
     const dy = trunc(hours / 24) % 365;
     return dy === 0 ? `${trunc(hours / 24 / 365)}y` : `${trunc(hours / 24 / 365)}y${dy}d`;
   }
-  return `${trunc(hours / 24 / 365)}y`;
-}
-
-/** One unit only: `59s`, `5m`, `23h`, `364d`, `2y`. */
-export function shortHumanDuration(ms: number): string {
-  const seconds = trunc(ms / SECOND);
-  if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = trunc(ms / MINUTE);
-  if (minutes < 60) return `${minutes}m`;
-  const hours = trunc(ms / HOUR);
-  if (hours < 24) return `${hours}h`;
-  if (hours < 24 * 365) return `${trunc(hours / 24)}d`;
   return `${trunc(hours / 24 / 365)}y`;
 }

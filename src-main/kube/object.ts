@@ -4,8 +4,11 @@
  */
 import type { ObjectMeta as MetaV1ObjectMeta, OwnerReference, ManagedFieldsEntry } from 'kubernetes-types/meta/v1';
 
-/** metav1.ObjectMeta as it travels in JSON (timestamps are RFC 3339 strings). */
-export type ObjectMeta = MetaV1ObjectMeta;
+/**
+ * metav1.ObjectMeta as it travels in JSON (timestamps are RFC 3339 strings). kubernetes-types
+ * marks the server-set fields readonly; the server is what sets them, so here they are writable.
+ */
+export type ObjectMeta = { -readonly [K in keyof MetaV1ObjectMeta]: MetaV1ObjectMeta[K] };
 export type { OwnerReference, ManagedFieldsEntry };
 
 export interface KubeObject {

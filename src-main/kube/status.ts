@@ -5,6 +5,10 @@
  */
 import { aggregateMessage, errorBody, type FieldError } from './field-error';
 
+export type { FieldError, FieldErrorType } from './field-error';
+/** field.Required, field.Invalid, ... and FieldPath, under Go's package name: `field.required(path)`. */
+export * as field from './field-error';
+
 export type StatusReason =
   | ''
   | 'Unauthorized'
@@ -43,11 +47,13 @@ export interface StatusDetails {
   retryAfterSeconds?: number;
 }
 
+/** metav1.Status. Loosely typed where bodies come from other servers; ours always say Status / v1. */
 export interface Status {
-  kind: 'Status';
-  apiVersion: 'v1';
+  kind: string;
+  apiVersion: string;
   metadata: { resourceVersion?: string; continue?: string; remainingItemCount?: number };
-  status: 'Success' | 'Failure';
+  /** `Success` or `Failure`. */
+  status: string;
   message?: string;
   reason?: StatusReason | string;
   details?: StatusDetails;
@@ -109,7 +115,7 @@ function failure(init: StatusInit): StatusError {
 }
 
 function buildStatus(
-  status: Status['status'],
+  status: 'Success' | 'Failure',
   message: string | undefined,
   reason: string | undefined,
   details: StatusDetails | undefined,

@@ -86,13 +86,6 @@ export function timestampSince(ts: unknown, now: number): string {
   return humanDuration(now - t);
 }
 
-/** translateTimestampUntil: the time left until a timestamp. */
-export function timestampUntil(ts: unknown, now: number): string {
-  const t = parseTime(ts);
-  if (t === undefined) return '<unknown>';
-  return humanDuration(t - now);
-}
-
 function rowObject(obj: KubeObject, include: IncludeObject): unknown {
   switch (include) {
     case 'None':
