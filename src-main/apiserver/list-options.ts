@@ -2,7 +2,7 @@
 import type { KubeObject } from '../kube/object';
 import type { ResourceType } from '../kube/resource-type';
 import { parseLabelSelector, matchLabels } from '../kube/labels';
-import { parseFieldSelector, matchFields } from '../kube/fields';
+import { convertFieldSelector, parseFieldSelector, matchFields } from '../kube/fields';
 import * as errors from '../kube/status';
 
 export interface ListQuery {
@@ -32,18 +32,8 @@ export function parseListQuery(rt: ResourceType, q: URLSearchParams, namespace: 
   const labelSelector = q.get('labelSelector') ?? '';
   const fieldSelector = q.get('fieldSelector') ?? '';
   const label = labelSelector ? parseLabelSelector(labelSelector) : undefined;
-  const field = fieldSelector ? parseFieldSelector(fieldSelector) : undefined;
-  if (field) {
-    const known = new Set(Object.keys(rt.fields({ metadata: {} })));
-    for (const r of field.requirements) {
-      if (!known.has(r.field)) {
-        const gvr = `${rt.group ? rt.group + '/' : '/'}${rt.version}, Resource=${rt.plural}`;
-        throw errors.badRequest(
-          `Unable to find ${JSON.stringify(gvr)} that match label selector ${JSON.stringify(labelSelector)}, field selector ${JSON.stringify(fieldSelector)}: field label not supported: ${r.field}`,
-        );
-      }
-    }
-  }
+  // Only the field labels the resource supports (kube-apiserver's field label conversion).
+  const field = fieldSelector ? convertFieldSelector(rt, parseFieldSelector(fieldSelector)) : undefined;
   const sendInitial = q.get('sendInitialEvents');
   const query: ListQuery = {
     labelSelector,

@@ -5,12 +5,21 @@
  */
 import { createHash } from 'node:crypto';
 import type { RestClient } from '../client/rest-client';
+import type { KubeObject } from '../kube/object';
 import { StatusError } from '../kube/status';
 import { allNodes, nodeObject, type Topology } from './topology';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
-async function ensure(client: RestClient, collection: string, obj: unknown): Promise<void> {
+async function ensure(client: RestClient, collection: string, obj: KubeObject): Promise<void> {
+  // Look first: a create of something that exists can fail on other checks (a taken cluster IP)
+  // before it would say AlreadyExists.
+  try {
+    await client.get(`${collection}/${obj.metadata.name ?? ''}`);
+    return;
+  } catch (e) {
+    if (!(e instanceof StatusError && e.status.reason === 'NotFound')) throw e;
+  }
   try {
     await client.create(collection, obj);
   } catch (e) {

@@ -130,15 +130,15 @@ describe.each([32, 30])('kubectl 1.%i', (minor) => {
 
   it('watches ADDED, MODIFIED and DELETED', async () => {
     const name = `watched-${minor}`;
-    const w = k.spawn(['get', 'pods', '-w', '--output-watch-events', '-o', 'name']);
+    const w = k.spawn(['get', 'pods', '-w', '--output-watch-events']);
     try {
       await new Promise((r) => setTimeout(r, 1500));
       await k.ok(['run', name, '--image=busybox:1.36', '--restart=Never', '--', 'sleep', '60']);
-      await waitFor(() => w.output().includes(`ADDED      pod/${name}`) || /ADDED\s+pod\/watched/.test(w.output()), 10_000, 'ADDED');
+      await waitFor(() => new RegExp(`^ADDED\\s+${name}\\s+0/1\\s+Pending`, 'm').test(w.output()), 10_000, 'ADDED');
       await k.ok(['label', 'pod', name, 'seen=yes']);
-      await waitFor(() => new RegExp(`MODIFIED\\s+pod/${name}`).test(w.output()), 10_000, 'MODIFIED');
+      await waitFor(() => new RegExp(`^MODIFIED\\s+${name}\\s`, 'm').test(w.output()), 10_000, 'MODIFIED');
       await k.ok(['delete', 'pod', name]);
-      await waitFor(() => new RegExp(`DELETED\\s+pod/${name}`).test(w.output()), 10_000, 'DELETED');
+      await waitFor(() => new RegExp(`^DELETED\\s+${name}\\s`, 'm').test(w.output()), 10_000, 'DELETED');
     } finally {
       w.stop();
     }

@@ -7,7 +7,7 @@ import type { KubeObject } from '../../kube/object';
 import { applyDefaults } from '../../kube/defaults';
 import { validateCreate, validateUpdate } from '../../kube/validation';
 import { generateName } from '../../kube/names';
-import { unknownFields } from '../../kube/openapi';
+import { decodeError, unknownFields } from '../../kube/openapi';
 import * as errors from '../../kube/status';
 import { addWarning } from '../http-util';
 import type { RequestScope } from './scope';
@@ -29,6 +29,12 @@ export function checkUnknownFields(scope: RequestScope, res: ServerResponse, obj
     );
   }
   for (const m of messages) addWarning(res, m);
+}
+
+/** A body whose fields have the wrong JSON types fails as Go's decoder fails it (400). */
+export function checkDecodable(scope: RequestScope, obj: KubeObject): void {
+  const message = decodeError(scope.rt, obj);
+  if (message !== undefined) throw errors.badRequest(message);
 }
 
 /** The object's namespace must be the URL's (or empty, then it takes the URL's). */
@@ -83,6 +89,7 @@ function invalid(scope: RequestScope, name: string, causes: ReturnType<typeof va
 
 /** Fills in what the server owns on create and validates; the result is ready to store. */
 export async function prepareCreate(scope: RequestScope, obj: KubeObject): Promise<KubeObject> {
+  checkDecodable(scope, obj);
   const meta = obj.metadata;
   if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, scope.ctx.rand);
   applyDefaults(scope.rt, obj);
@@ -104,6 +111,7 @@ export async function prepareCreate(scope: RequestScope, obj: KubeObject): Promi
  * owns is carried over; a stale resourceVersion is a Conflict.
  */
 export async function prepareUpdate(scope: RequestScope, obj: KubeObject, old: KubeObject): Promise<KubeObject> {
+  checkDecodable(scope, obj);
   const meta = obj.metadata;
   const oldMeta = old.metadata;
   if (meta.resourceVersion && meta.resourceVersion !== oldMeta.resourceVersion) {

@@ -1,16 +1,17 @@
 /** The scale subresource (autoscaling/v1 Scale) of Deployments and ReplicaSets. */
 import type { ServerResponse } from 'node:http';
 import type { KubeObject } from '../../kube/object';
-import { formatLabelSelector } from '../../kube/labels';
+import { labelSelectorFromMeta, selectorString } from '../../kube/labels';
 import { applyPatch, PatchError } from '../../kube/patch';
 import * as errors from '../../kube/status';
 import { mediaType, parseBody } from '../decode-body';
 import { readBody, writeJson } from '../http-util';
+import { patchErrorStatus } from '../patch-status';
 import { prepareUpdate } from './prepare';
 import type { RequestScope } from './scope';
 
 interface Scalable {
-  spec?: { replicas?: number; selector?: Parameters<typeof formatLabelSelector>[0] };
+  spec?: { replicas?: number; selector?: Parameters<typeof labelSelectorFromMeta>[0] };
   status?: { replicas?: number };
 }
 
@@ -29,7 +30,7 @@ function toScale(obj: KubeObject): KubeObject {
     spec: { replicas: s.spec?.replicas ?? 0 },
     status: {
       replicas: s.status?.replicas ?? 0,
-      selector: s.spec?.selector ? formatLabelSelector(s.spec.selector) : '',
+      selector: selectorString(labelSelectorFromMeta(s.spec?.selector)),
     },
   };
 }
@@ -57,7 +58,7 @@ export async function handleScale(scope: RequestScope, res: ServerResponse): Pro
         kind: 'Scale',
       });
     } catch (e) {
-      if (e instanceof PatchError) throw errors.badRequest(e.message);
+      if (e instanceof PatchError) throw patchErrorStatus(e);
       throw e;
     }
   }

@@ -46,8 +46,7 @@ export async function handleWatch(scope: RequestScope, res: ServerResponse): Pro
 
   let lastRevision = startRevision - 1;
   let closed = false;
-  let timeoutTimer: TimerHandle | undefined;
-  let bookmarkTimer: TimerHandle | undefined;
+  const timers: { timeout?: TimerHandle; bookmark?: TimerHandle } = {};
   const send = (type: EventType, object: unknown): void => {
     if (closed) return;
     res.write(JSON.stringify({ type, object }) + '\n');
@@ -68,8 +67,8 @@ export async function handleWatch(scope: RequestScope, res: ServerResponse): Pro
     if (closed) return;
     closed = true;
     watcher?.cancel();
-    if (timeoutTimer) clock.clearTimeout(timeoutTimer);
-    if (bookmarkTimer) clock.clearTimeout(bookmarkTimer);
+    if (timers.timeout) clock.clearTimeout(timers.timeout);
+    if (timers.bookmark) clock.clearTimeout(timers.bookmark);
     res.end();
   };
   res.on('close', finish);
@@ -105,13 +104,13 @@ export async function handleWatch(scope: RequestScope, res: ServerResponse): Pro
   }
 
   const timeoutS = q.timeoutSeconds ?? MIN_REQUEST_TIMEOUT_S * (1 + scope.ctx.rand.float());
-  timeoutTimer = clock.setTimeout(finish, timeoutS * 1000);
+  timers.timeout = clock.setTimeout(finish, timeoutS * 1000);
   if (q.allowWatchBookmarks) {
     const tick = (): void => {
       if (closed) return;
       bookmark();
-      bookmarkTimer = clock.setTimeout(tick, BOOKMARK_INTERVAL_MS);
+      timers.bookmark = clock.setTimeout(tick, BOOKMARK_INTERVAL_MS);
     };
-    bookmarkTimer = clock.setTimeout(tick, BOOKMARK_INTERVAL_MS);
+    timers.bookmark = clock.setTimeout(tick, BOOKMARK_INTERVAL_MS);
   }
 }

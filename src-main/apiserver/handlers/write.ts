@@ -5,6 +5,7 @@ import { applyPatch, PatchError } from '../../kube/patch';
 import * as errors from '../../kube/status';
 import { decodeObjectBody, mediaType, parseBody } from '../decode-body';
 import { readBody, writeJson } from '../http-util';
+import { patchErrorStatus } from '../patch-status';
 import { withTypeMeta } from './output';
 import { checkName, checkUnknownFields, ensureNamespace, prepareCreate, prepareUpdate } from './prepare';
 import { finishIfFinalized } from './delete';
@@ -88,7 +89,7 @@ export async function handlePatch(scope: RequestScope, res: ServerResponse): Pro
     try {
       patched = applyPatch(contentType, current, patch, { group: scope.rt.group, version: scope.rt.version, kind: scope.rt.kind });
     } catch (e) {
-      if (e instanceof PatchError) throw patchStatus(e);
+      if (e instanceof PatchError) throw patchErrorStatus(e);
       throw e;
     }
     if (patched === null || typeof patched !== 'object' || Array.isArray(patched)) {
@@ -114,13 +115,6 @@ export async function handlePatch(scope: RequestScope, res: ServerResponse): Pro
       throw e;
     }
   }
-}
-
-function patchStatus(e: PatchError): errors.StatusError {
-  if (e.code === 422) return errors.invalidMessage(e.message);
-  if (e.code === 409) return errors.conflictMessage(e.message);
-  if (e.code === 500) return errors.internalError(new Error(e.message));
-  return errors.badRequest(e.message);
 }
 
 /**
