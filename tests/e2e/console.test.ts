@@ -59,6 +59,8 @@ describe('console in Chromium', () => {
     await go('terminal');
     if (!(await page.$('[data-testid="terminal"]'))) await page.click('[data-testid="terminal-open"]');
     await page.waitForSelector('[data-testid="terminal"] .xterm-rows');
+    // Type once the shell has printed its prompt, as a person would.
+    await expect.poll(() => page.textContent('[data-testid="terminal"] .xterm-rows'), { timeout: 20_000 }).toMatch(/[$#]\s*$/);
     await page.click('[data-testid="terminal"]');
     await page.keyboard.type('kubectl get nodes\n');
     await expect.poll(() => page.textContent('[data-testid="terminal"] .xterm-rows'), { timeout: 20_000 }).toContain('worker-3');
@@ -98,7 +100,8 @@ describe('console in Chromium', () => {
   it('remembers the language and theme across a reload', async () => {
     await page.click('[data-testid="theme-toggle"]');
     await page.reload();
-    await page.waitForSelector('[data-testid="pods-table"]');
+    await page.waitForSelector('[data-testid="pod-row-e2e-web"]');
+    await page.waitForTimeout(500); // let the table's loading indicator fade out before the picture
     expect(await page.textContent('[data-testid="nav-pods"]')).toBe('Pod');
     await shot('pods-zh-CN-dark');
   });
