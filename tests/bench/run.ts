@@ -144,6 +144,14 @@ ${machine()}
 ## Walking skeleton (issue 2)
 
 ${table}
+
+Notes:
+- Launch is measured from spawning \`node out/main/headless.js --headless\` to the first 200 from \`/readyz\`.
+- The kubectl figures are whole-process wall times of the real kubectl 1.32 with a warm discovery cache.
+- The store figures are the store alone, in process (no gRPC). For scale only, not a ratio: real etcd 3.4,
+  single member, through its gRPC client on this kind of machine, wrote 944 keys/s at concurrency 1 and
+  2,625 at 64 (shared/ORACLES.md §1.a). The like-for-like comparison in one run comes with the etcd v3 API
+  (issue 3).
 `;
   writeFileSync(join(ROOT, 'docs', 'BENCHMARKS.md'), doc);
   console.log(table);

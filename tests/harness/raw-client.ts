@@ -24,6 +24,7 @@ export class RawClient {
     const b64 = (s: string): string => Buffer.from(s, 'base64').toString('utf8');
     this.server = cfg.clusters[0].cluster.server;
     this.agent = new https.Agent({
+      keepAlive: true,
       ca: b64(cfg.clusters[0].cluster['certificate-authority-data']),
       ...(anonymous
         ? {}
