@@ -152,6 +152,39 @@ describe.each([32, 30])('kubectl 1.%i', (minor) => {
     expect(after.stderr.trim()).toBe(`Error from server (NotFound): pods "${pod}" not found`);
   });
 
+  it('pages lists with limit and continue', async () => {
+    const ns = `paging-${minor}`;
+    await k.ok(['apply', '-f', '-'], { input: `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n` });
+    for (let i = 0; i < 7; i++) {
+      await k.ok(['create', '-n', ns, '-f', '-'], {
+        input: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: part-\n  labels: {batch: "b"}\ndata:\n  i: "${i}"\n`,
+      });
+    }
+    const names = (await k.ok(['get', 'configmaps', '-n', ns, '-l', 'batch=b', '-o', 'name', '--chunk-size=2'])).trim().split('\n');
+    expect(names).toHaveLength(7);
+    expect(new Set(names).size).toBe(7);
+    for (const n of names) expect(n).toMatch(/^configmap\/part-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    const verbose = await k.run(['get', 'configmaps', '-n', ns, '-l', 'batch=b', '--chunk-size=3', '-v=6']);
+    expect(verbose.stderr).toMatch(/continue=/);
+    expect(await k.ok(['delete', 'configmaps', '-n', ns, '-l', 'batch=b'])).toMatch(/^configmap "part-\w{5}" deleted$/m);
+    expect((await k.run(['get', 'configmaps', '-n', ns, '-l', 'batch=b'])).stderr).toContain(`No resources found in ${ns} namespace.`);
+  });
+
+  it('patches with JSON patch, merge patch and strategic merge patch', async () => {
+    const name = `patched-${minor}`;
+    await k.ok(['create', 'configmap', name, '--from-literal=a=1', '--dry-run=client', '-o', 'yaml']).then((y) => k.ok(['apply', '-f', '-'], { input: y }));
+    expect(await k.ok(['patch', 'configmap', name, '--type=json', '-p', '[{"op":"add","path":"/data/b","value":"2"}]'])).toBe(`configmap/${name} patched\n`);
+    expect(await k.ok(['patch', 'configmap', name, '--type=merge', '-p', '{"data":{"a":null}}'])).toBe(`configmap/${name} patched\n`);
+    expect(await k.ok(['get', 'configmap', name, '-o', 'jsonpath={.data}'])).toBe('{"b":"2"}');
+    const failed = await k.run(['patch', 'configmap', name, '--type=json', '-p', '[{"op":"test","path":"/data/b","value":"3"}]']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('The request is invalid');
+    const dep = `web-${minor}`;
+    await k.ok(['patch', 'deployment', dep, '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"side","image":"busybox:1.36"}]}}}}']);
+    const images = await k.ok(['get', 'deployment', dep, '-o', 'jsonpath={.spec.template.spec.containers[*].name}']);
+    expect(images.split(' ').sort()).toEqual(['main', 'side']);
+  });
+
   it('reports NotFound and Conflict as upstream does', async () => {
     const missing = await k.run(['get', 'deployment', 'nope']);
     expect(missing.stderr.trim()).toBe('Error from server (NotFound): deployments.apps "nope" not found');
@@ -166,5 +199,13 @@ describe.each([32, 30])('kubectl 1.%i', (minor) => {
     const unknown = await k.run(['get', 'frobnicators']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain(`error: the server doesn't have a resource type "frobnicators"`);
+  });
+});
+
+describe('kubectl 1.28 (aggregated discovery v2beta1 only)', () => {
+  it('discovers resources and gets nodes', async () => {
+    const k = new Kubectl(28, kd.kubeconfig);
+    expect(await k.ok(['api-resources'])).toMatch(/^deployments\s+deploy\s+apps\/v1\s+true\s+Deployment$/m);
+    expect((await k.ok(['get', 'nodes', '-o', 'name'])).trim().split('\n')).toHaveLength(6);
   });
 });
