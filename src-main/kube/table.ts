@@ -6,9 +6,9 @@
 import type { KubeObject, ObjectMeta } from './object';
 import { parseTime } from './object';
 import type { ResourceType } from './resource-type';
-import { humanDuration } from './duration';
+import { humanDuration } from '../common/human-duration';
 
-export { humanDuration } from './duration';
+export { humanDuration } from '../common/human-duration';
 
 export interface TableColumnDefinition {
   name: string;

@@ -3,7 +3,7 @@
  * keys /registry/<storageKey>/[<namespace>/]<name>, optimistic concurrency by modRevision,
  * lists by prefix at one revision with limit/continue, watches from a revision.
  */
-import type { KV, KeyValue, WatchEvent, Watcher } from '../../store/kv';
+import type { KV, KeyValue, TxnResponse, WatchEvent, Watcher } from '../../store/kv';
 import { ErrCompacted, ErrFutureRev, prefixEnd } from '../../store/kv';
 import type { KubeObject } from '../../kube/object';
 import type { ResourceType } from '../../kube/resource-type';
@@ -138,12 +138,7 @@ export class ResourceStorage {
       success: [{ requestPut: { key, value } }],
       failure: [{ requestRange: { key } }],
     });
-    if (!res.succeeded) {
-      const current = res.responses[0];
-      const exists = current && 'responseRange' in current && current.responseRange.kvs.length > 0;
-      if (!exists) throw errors.notFound(this.qualified(), name);
-      throw errors.conflict(this.qualified(), name, new Error('the object has been modified; please apply your changes to the latest version and try again'));
-    }
+    if (!res.succeeded) throw this.lostRace(res, name);
     return decodeObject(value, res.header.revision);
   }
 
@@ -182,17 +177,20 @@ export class ResourceStorage {
       success: [{ requestDeleteRange: { key, prevKv: true } }],
       failure: [{ requestRange: { key } }],
     });
-    if (!res.succeeded) {
-      const current = res.responses[0];
-      const exists = current && 'responseRange' in current && current.responseRange.kvs.length > 0;
-      if (!exists) throw errors.notFound(this.qualified(), name);
-      throw errors.conflict(this.qualified(), name, new Error('the object has been modified; please apply your changes to the latest version and try again'));
-    }
+    if (!res.succeeded) throw this.lostRace(res, name);
     const op = res.responses[0];
     const prev = op && 'responseDeleteRange' in op ? op.responseDeleteRange.prevKvs[0] : undefined;
     if (!prev) throw errors.notFound(this.qualified(), name);
     // The deleted object carries the revision of its deletion, as upstream's watch and DELETE reply do.
     return decodeObject(prev.value, res.header.revision);
+  }
+
+  /** A guarded write whose compare failed: the object is gone (NotFound) or changed (Conflict). */
+  private lostRace(res: TxnResponse, name: string): errors.StatusError {
+    const current = res.responses[0];
+    const exists = current && 'responseRange' in current && current.responseRange.kvs.length > 0;
+    if (!exists) return errors.notFound(this.qualified(), name);
+    return errors.conflict(this.qualified(), name, new Error('the object has been modified; please apply your changes to the latest version and try again'));
   }
 
   currentRevision(): number {

@@ -5,7 +5,7 @@
 import type { KubeObject } from '../object';
 import { arrayAt, isJsonObject, numberAt, objectAt, parseTime, stringAt } from '../object';
 import { ALL_VERBS, objectMetaFields, type ResourceType } from '../resource-type';
-import { humanDuration } from '../duration';
+import { humanDuration } from '../../common/human-duration';
 import { ageColumn, column, nameColumn, timestampSince, type TableRowCondition } from '../table';
 
 function isRestartableInitContainer(c: unknown): boolean {

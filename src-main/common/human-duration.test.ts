@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanDuration } from './duration';
+import { humanDuration } from './human-duration';
 
 const S = 1000;
 const M = 60 * S;
