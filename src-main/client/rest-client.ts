@@ -6,11 +6,16 @@ import https from 'node:https';
 import type { KubeObject } from '../kube/object';
 import { StatusError, statusFromError } from '../kube/status';
 
+/** Where an API server is and how to authenticate to it (what a kubeconfig context resolves to). */
 export interface RestConfig {
+  /** The API server's URL (https://host:port, optionally with a path prefix). */
   server: string;
+  /** PEM of the CA that signs the API server's certificate. */
   ca?: string;
+  /** PEM client certificate and key. */
   cert?: string;
   key?: string;
+  /** Bearer token (instead of, or as well as, a certificate). */
   token?: string;
   insecureSkipTLSVerify?: boolean;
 }

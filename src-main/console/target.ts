@@ -1,19 +1,11 @@
 /** What the console server serves: one cluster, reached over HTTPS with its own credentials. */
+import type { RestConfig } from '../client/rest-client';
 import type { ClusterSummary } from '../common/console-api';
 
-export interface ConsoleTarget {
+/** How to reach the cluster (server URL, CA, client certificate or token) plus what the console shows of it. */
+export interface ConsoleTarget extends RestConfig {
   /** What `GET /api/console/v1/cluster` answers; read on each request, so it may be a getter. */
   summary: ClusterSummary;
-  /** The API server's URL (https://host:port, optionally with a path prefix). */
-  server: string;
-  /** PEM of the CA that signs the API server's certificate. */
-  ca?: string;
-  /** PEM client certificate and key the console authenticates with. */
-  cert?: string;
-  key?: string;
-  /** Bearer token the console authenticates with (instead of, or as well as, a certificate). */
-  token?: string;
-  insecureSkipTLSVerify?: boolean;
   /** The kubeconfig the terminal's shell gets as KUBECONFIG. */
   kubeconfigPath?: string;
 }
