@@ -20,7 +20,8 @@ import { handleDelete, handleDeleteCollection } from './handlers/delete';
 import { handleGet, handleList } from './handlers/read';
 import { handleScale } from './handlers/scale';
 import { handleWatch } from './handlers/watch';
-import type { RequestScope } from './handlers/scope';
+import { handleSubresourceCreate } from './handlers/subresource';
+import { newScope } from './rest/scope';
 import { serveHealth, type HealthChecks } from './health';
 import { boolParam, writeError, writeJson } from './http-util';
 import { aggregatedContentType, negotiateDiscovery, negotiateObjectShape } from './negotiate';
@@ -135,26 +136,20 @@ export class ApiServerHandler {
     if (info.parts.length > 3) throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
     const shape = negotiateObjectShape(req.headers.accept);
     if (shape.kind === 'none') throw errors.notAcceptable();
-    const dryRunValues = query.getAll('dryRun');
-    for (const v of dryRunValues) {
-      if (v !== 'All') throw errors.badRequest(`Invalid dry run value: ${JSON.stringify(dryRunValues)}: unsupported dry run value "${v}"`);
-    }
-    const scope: RequestScope = {
-      ctx: this.ctx,
-      req,
-      info,
-      rt,
-      storage: this.ctx.storage(rt),
-      strategy: this.ctx.strategy(rt),
-      namespace: rt.namespaced ? info.namespace : '',
+    const scope = newScope(this.ctx, rt, {
+      verb: info.verb,
+      namespace: info.namespace,
       name: info.name,
       subresource: info.subresource,
       query,
       shape,
       user,
-      dryRun: dryRunValues.length > 0,
-    };
-    if (info.subresource === 'scale') return handleScale(scope, res);
+    });
+    if (info.subresource === 'scale') return handleScale(scope, req, res);
+    if (info.subresource === 'binding' || info.subresource === 'eviction') {
+      if (info.verb !== 'create') throw errors.methodNotSupported({ group: rt.group, resource: `${rt.plural}/${info.subresource}` }, (req.method ?? '').toLowerCase());
+      return handleSubresourceCreate(scope, req, res);
+    }
     if (info.subresource && info.subresource !== 'status') throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
     switch (info.verb) {
       case 'get':
@@ -167,15 +162,15 @@ export class ApiServerHandler {
         if (info.name !== '' && !info.subresource) {
           throw errors.methodNotSupported({ group: rt.group, resource: rt.plural }, 'create');
         }
-        return handleCreate(scope, res);
+        return handleCreate(scope, req, res);
       case 'update':
-        return handleUpdate(scope, res);
+        return handleUpdate(scope, req, res);
       case 'patch':
-        return handlePatch(scope, res);
+        return handlePatch(scope, req, res);
       case 'delete':
-        return handleDelete(scope, res);
+        return handleDelete(scope, req, res);
       case 'deletecollection':
-        return handleDeleteCollection(scope, res);
+        return handleDeleteCollection(scope, req, res);
       default:
         throw errors.methodNotSupported({ group: rt.group, resource: rt.plural }, (req.method ?? '').toLowerCase());
     }

@@ -2,18 +2,16 @@
  * The checks and fill-ins every write goes through before it reaches storage, in apiserver's order:
  * decode → defaults → server-set metadata → strategy → validation → admission (namespace lifecycle).
  */
-import type { ServerResponse } from 'node:http';
 import type { KubeObject } from '../../kube/object';
 import { applyDefaults } from '../../kube/defaults';
 import { validateCreate, validateUpdate } from '../../kube/validation';
 import { generateName } from '../../kube/names';
 import { decodeError, unknownFields } from '../../kube/openapi';
 import * as errors from '../../kube/status';
-import { addWarning } from '../http-util';
 import type { RequestScope } from './scope';
 
 /** fieldValidation=Strict|Warn|Ignore (default Warn): what to do with fields the schema lacks. */
-export function checkUnknownFields(scope: RequestScope, res: ServerResponse, obj: KubeObject): void {
+export function checkUnknownFields(scope: RequestScope, obj: KubeObject): void {
   const mode = scope.query.get('fieldValidation') ?? 'Warn';
   if (mode !== 'Strict' && mode !== 'Warn' && mode !== 'Ignore') {
     throw errors.badRequest(`fieldValidation parameter unsupported: ${JSON.stringify(mode)}`);
@@ -28,7 +26,7 @@ export function checkUnknownFields(scope: RequestScope, res: ServerResponse, obj
       `${scope.rt.kind} in version ${JSON.stringify(scope.rt.version)} cannot be handled as a ${scope.rt.kind}: strict decoding error: ${detail}`,
     );
   }
-  for (const m of messages) addWarning(res, m);
+  scope.warnings.push(...messages);
 }
 
 /** A body whose fields have the wrong JSON types fails as Go's decoder fails it (400). */
