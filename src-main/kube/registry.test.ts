@@ -12,6 +12,7 @@ describe('registry', () => {
     expect(groupVersions()).toEqual([
       { group: '', version: 'v1' },
       { group: 'apps', version: 'v1' },
+      { group: 'coordination.k8s.io', version: 'v1' },
     ]);
   });
 
@@ -111,6 +112,7 @@ describe('registry', () => {
         sub: ['scale:autoscaling/v1/Scale:get,patch,update', 'status:apps/v1/ReplicaSet:get,patch,update'],
         key: 'replicasets',
       },
+      { r: 'coordination.k8s.io/leases', kind: 'Lease', namespaced: true, short: '', cat: '', verbs: all, sub: [], key: 'leases' },
     ]);
   });
 

@@ -6,6 +6,7 @@ import type { ResourceType } from './resource-type';
 import { CONFIG_MAPS, SECRETS, SERVICE_ACCOUNTS } from './resources/config';
 import { DEPLOYMENTS } from './resources/deployments';
 import { EVENTS } from './resources/events';
+import { LEASES } from './resources/leases';
 import { NAMESPACES } from './resources/namespaces';
 import { NODES } from './resources/nodes';
 import { PODS } from './resources/pods';
@@ -23,9 +24,10 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   SERVICES,
   DEPLOYMENTS,
   REPLICA_SETS,
+  LEASES,
 ];
 
-export { CONFIG_MAPS, DEPLOYMENTS, EVENTS, NAMESPACES, NODES, PODS, REPLICA_SETS, SECRETS, SERVICE_ACCOUNTS, SERVICES };
+export { CONFIG_MAPS, DEPLOYMENTS, EVENTS, LEASES, NAMESPACES, NODES, PODS, REPLICA_SETS, SECRETS, SERVICE_ACCOUNTS, SERVICES };
 
 /** The resource served at /api(s)/<group>/<version>/<plural>, if any. */
 export function findResource(group: string, version: string, plural: string): ResourceType | undefined {

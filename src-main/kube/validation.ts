@@ -6,6 +6,7 @@ import type { FieldError } from './field-error';
 import type { KubeObject } from './object';
 import type { ResourceType } from './resource-type';
 import { validateDeploymentCreate, validateDeploymentUpdate, validateReplicaSetCreate, validateReplicaSetUpdate } from './validation/apps';
+import { validateLeaseCreate, validateLeaseUpdate } from './validation/coordination';
 import { CORE_CREATE, CORE_UPDATE } from './validation/core';
 import { validatePodCreate, validatePodUpdate } from './validation/pod';
 
@@ -14,6 +15,7 @@ const CREATE: Record<string, (obj: KubeObject) => FieldError[]> = {
   '/Pod': validatePodCreate,
   'apps/Deployment': validateDeploymentCreate,
   'apps/ReplicaSet': validateReplicaSetCreate,
+  'coordination.k8s.io/Lease': validateLeaseCreate,
 };
 
 const UPDATE: Record<string, (obj: KubeObject, old: KubeObject) => FieldError[]> = {
@@ -21,6 +23,7 @@ const UPDATE: Record<string, (obj: KubeObject, old: KubeObject) => FieldError[]>
   '/Pod': validatePodUpdate,
   'apps/Deployment': validateDeploymentUpdate,
   'apps/ReplicaSet': validateReplicaSetUpdate,
+  'coordination.k8s.io/Lease': validateLeaseUpdate,
 };
 
 /** The field errors of a new object (already defaulted); empty when it is valid. */

@@ -14,6 +14,7 @@ export interface GroupVersionKind {
 const PREFIXES: Record<string, string> = {
   core: 'io.k8s.api.core.v1',
   apps: 'io.k8s.api.apps.v1',
+  coordination: 'io.k8s.api.coordination.v1',
   meta: 'io.k8s.apimachinery.pkg.apis.meta.v1',
 };
 

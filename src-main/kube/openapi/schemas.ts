@@ -1,6 +1,7 @@
 /** Every component schema we publish, by its kube-style full name. */
 import { APPS_SCHEMAS } from './apps-schemas';
 import { CONTAINER_SCHEMAS } from './container-schemas';
+import { COORDINATION_SCHEMAS } from './coordination-schemas';
 import { CORE_SCHEMAS } from './core-schemas';
 import { META_SCHEMAS } from './meta-schemas';
 import { POD_SCHEMAS } from './pod-schemas';
@@ -14,6 +15,7 @@ export const SCHEMAS: Readonly<Record<string, Schema>> = {
   ...POD_SCHEMAS,
   ...CORE_SCHEMAS,
   ...APPS_SCHEMAS,
+  ...COORDINATION_SCHEMAS,
 };
 
 const REF_PREFIX = '#/components/schemas/';
