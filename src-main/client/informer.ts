@@ -34,6 +34,10 @@ export function splitKey(key: string): { namespace: string; name: string } {
   return slash < 0 ? { namespace: '', name: key } : { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
 }
 
+/** The index of objects by namespace, which most controllers want. */
+export const NAMESPACE_INDEX = 'namespace';
+export const byNamespace = (obj: KubeObject): string[] => [obj.metadata.namespace ?? ''];
+
 /** Back-off before resuming a watch that failed, as the reflector's (capped). */
 const RETRY_MS = [0, 800, 1600, 3200, 6400, 12800, 30000];
 
@@ -63,6 +67,7 @@ export class Informer {
 
   /** An index: `fn` gives the values an object is filed under (e.g. a pod's node name). */
   addIndexer(name: string, fn: (obj: KubeObject) => string[]): void {
+    if (this.indexers.has(name)) return; // shared informers: the first definition of a name wins
     this.indexers.set(name, fn);
     const index = new Map<string, Set<string>>();
     this.indices.set(name, index);
