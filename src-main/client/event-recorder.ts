@@ -6,6 +6,7 @@
  * fails the caller.
  */
 import type { Clock } from '../common/clock';
+import { metaTime as timestamp } from '../kube/meta-time';
 import type { KubeObject } from '../kube/object';
 import { EVENTS } from '../kube/registry';
 import type { ClusterClient } from './cluster-client';
@@ -23,9 +24,6 @@ interface Seen {
 const AGGREGATE_WINDOW_MS = 10 * 60_000;
 const MAX_REMEMBERED = 4096;
 
-function timestamp(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
 
 export class EventRecorder {
   private readonly seen = new Map<string, Seen>();

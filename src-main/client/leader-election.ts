@@ -7,6 +7,7 @@
  */
 import type { Clock, TimerHandle } from '../common/clock';
 import type { Rand } from '../common/rand';
+import { microTime } from '../kube/meta-time';
 import type { KubeObject } from '../kube/object';
 import { LEASES } from '../kube/registry';
 import { StatusError } from '../kube/status';
@@ -32,11 +33,6 @@ interface LeaseSpec {
   acquireTime?: string;
   renewTime?: string;
   leaseTransitions?: number;
-}
-
-/** metav1.MicroTime: RFC 3339 with microseconds. */
-export function microTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
 /** client-go's wait.Jitter factor for the retry period. */

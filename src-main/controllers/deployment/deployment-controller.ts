@@ -10,6 +10,7 @@ import { EventRecorder } from '../../client/event-recorder';
 import { byNamespace, NAMESPACE_INDEX, objectKey, splitKey, type Informer } from '../../client/informer';
 import type { InformerFactory } from '../../client/informer-factory';
 import { labelSelectorFromMeta, matchLabels } from '../../kube/labels';
+import { metaTime as ts } from '../../kube/meta-time';
 import type { KubeObject } from '../../kube/object';
 import { DEPLOYMENTS, PODS, REPLICA_SETS } from '../../kube/registry';
 import { StatusError } from '../../kube/status';
@@ -41,9 +42,6 @@ import { calculateStatus, condition, setCondition, statusOf, syncProgressing } f
 const created = (o: KubeObject): number => Date.parse(o.metadata.creationTimestamp ?? '') || 0;
 const byAge = (a: KubeObject, b: KubeObject): number => created(a) - created(b) || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '');
 
-function ts(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
 
 export class DeploymentController extends QueueController {
   readonly name = 'deployment-controller';

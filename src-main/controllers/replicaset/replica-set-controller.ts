@@ -9,6 +9,7 @@ import { EventRecorder } from '../../client/event-recorder';
 import { byNamespace, NAMESPACE_INDEX, objectKey, splitKey, type Informer } from '../../client/informer';
 import type { InformerFactory } from '../../client/informer-factory';
 import { labelSelectorFromMeta, matchLabels, type LabelSelector } from '../../kube/labels';
+import { metaTime as ts } from '../../kube/meta-time';
 import type { KubeObject } from '../../kube/object';
 import { PODS, REPLICA_SETS } from '../../kube/registry';
 import { StatusError } from '../../kube/status';
@@ -269,9 +270,6 @@ function normalize(s: ReplicaSetStatus): unknown {
   return keys.map((k) => [k, s[k]]);
 }
 
-function ts(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
 
 /**
  * Runs `fn` count times in batches of 1, 2, 4, ... (controller.slowStartBatch), stopping after a
