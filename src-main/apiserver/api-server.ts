@@ -150,7 +150,10 @@ export class ApiServerHandler {
       if (info.verb !== 'create') throw errors.methodNotSupported({ group: rt.group, resource: `${rt.plural}/${info.subresource}` }, (req.method ?? '').toLowerCase());
       return handleSubresourceCreate(scope, req, res);
     }
-    if (info.subresource && info.subresource !== 'status') throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
+    if (info.subresource === 'finalize' && info.verb !== 'update') {
+      throw errors.methodNotSupported({ group: rt.group, resource: `${rt.plural}/finalize` }, (req.method ?? '').toLowerCase());
+    }
+    if (info.subresource && info.subresource !== 'status' && info.subresource !== 'finalize') throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
     switch (info.verb) {
       case 'get':
         return handleGet(scope, res);

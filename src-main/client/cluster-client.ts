@@ -57,7 +57,7 @@ export interface WriteOptions {
   fieldManager?: string;
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
   /** `status` to write the status subresource. */
-  subresource?: 'status';
+  subresource?: 'status' | 'finalize';
 }
 
 export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';

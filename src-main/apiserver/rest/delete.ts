@@ -69,7 +69,14 @@ async function deleteOne(scope: RequestScope, obj: KubeObject, opts: DeleteOptio
   checkPreconditions(scope, obj, opts);
   const meta = obj.metadata;
   const grace = scope.strategy.gracePeriodSeconds(obj, opts.gracePeriodSeconds);
-  const hasFinalizers = (meta.finalizers ?? []).length > 0 || scope.rt.plural === 'namespaces';
+  // Foreground and Orphan deletion hand the object to the garbage collector through a finalizer.
+  const gcFinalizer =
+    opts.propagationPolicy === 'Foreground'
+      ? 'foregroundDeletion'
+      : opts.propagationPolicy === 'Orphan' || (opts.propagationPolicy === undefined && opts.orphanDependents === true)
+        ? 'orphan'
+        : undefined;
+  const hasFinalizers = (meta.finalizers ?? []).length > 0 || scope.rt.plural === 'namespaces' || (gcFinalizer !== undefined && !meta.deletionTimestamp);
   if (meta.deletionTimestamp) {
     // Already being deleted: a shorter grace period may still be asked for.
     const current = meta.deletionGracePeriodSeconds ?? 0;
@@ -91,6 +98,7 @@ async function deleteOne(scope: RequestScope, obj: KubeObject, opts: DeleteOptio
       .toISOString()
       .replace(/\.\d{3}Z$/, 'Z');
     next.metadata.deletionGracePeriodSeconds = grace;
+    if (gcFinalizer && !(next.metadata.finalizers ?? []).includes(gcFinalizer)) next.metadata.finalizers = [...(next.metadata.finalizers ?? []), gcFinalizer];
     if (scope.rt.plural === 'namespaces') next.status = { ...((next.status as object | undefined) ?? {}), phase: 'Terminating' };
     if (!next.metadata.generation && scope.strategy.tracksGeneration) next.metadata.generation = 1;
     const stored = scope.dryRun ? next : await scope.storage.update(next, Number(meta.resourceVersion));

@@ -133,6 +133,12 @@ export async function prepareUpdate(scope: RequestScope, obj: KubeObject, old: K
   if (scope.subresource === 'status') {
     next = structuredClone(old);
     next.status = obj.status;
+  } else if (scope.subresource === 'finalize') {
+    // namespaces/finalize: only spec.finalizers changes.
+    next = structuredClone(old);
+    const finalizers = (obj.spec as { finalizers?: string[] } | undefined)?.finalizers;
+    next.spec = { ...((old.spec as object | undefined) ?? {}), finalizers };
+    if (finalizers === undefined) delete (next.spec as { finalizers?: string[] }).finalizers;
   } else {
     await scope.strategy.prepareForUpdate(obj, old, scope.ctx.strategyContext());
   }
