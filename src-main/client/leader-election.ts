@@ -76,14 +76,15 @@ export class LeaderElector {
     this.schedule(0);
   }
 
-  async stop(): Promise<void> {
+  /** Stops campaigning; `release` (default: the config's releaseOnStop) hands the lease back at once. */
+  async stop(release = this.config.releaseOnStop ?? false): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     if (this.timer) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
     const wasLeading = this.leading;
     this.leading = false;
-    if (wasLeading && this.config.releaseOnStop) await this.release();
+    if (wasLeading && release) await this.release();
     if (wasLeading) this.config.onStoppedLeading();
   }
 

@@ -14,6 +14,7 @@ import { openStore } from '../store/member';
 import { startApiServer, type ApiServer } from '../apiserver/api-server';
 import { RestClient } from '../client/rest-client';
 import { bootstrapCluster } from './bootstrap';
+import { startClusterRuntime, type ClusterRuntime } from './cluster-runtime';
 import { buildKubeconfig } from './kubeconfig';
 import { adminConfPath, clusterDir, clusterJson, etcdMemberDir, nodeDir, pkiDir } from './layout';
 import { ensureClusterPki } from './pki';
@@ -25,6 +26,8 @@ export interface EmbeddedClusterOptions {
   /** Port of the API server; by default the one this cluster used last, or a free one. */
   apiserverPort?: number;
   clock?: Clock;
+  /** Kubelets start containers at once (fast) or with pull and start delays (realistic). */
+  kubeletMode?: 'fast' | 'realistic';
 }
 
 export interface EmbeddedCluster {
@@ -99,6 +102,7 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
 
   const kv = await openStore({ dataDir: etcdMemberDir(cpDir) });
   let apiserver: ApiServer | undefined;
+  let runtime: ClusterRuntime | undefined;
   try {
     let port = opts.apiserverPort ?? record.apiserverPort ?? 0;
     if (port !== 0 && opts.apiserverPort === undefined && !(await portIsFree(port))) port = 0;
@@ -133,6 +137,14 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
       client.close();
     }
 
+    runtime = await startClusterRuntime({
+      ctx: apiserver.context,
+      clock,
+      topology,
+      seed: randomInt(2 ** 31),
+      kubeletMode: opts.kubeletMode,
+    });
+    const live = runtime;
     const server = apiserver.url;
     const running = apiserver;
     let stopped = false;
@@ -154,11 +166,13 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
       stop: async () => {
         if (stopped) return;
         stopped = true;
+        await live.stop();
         await running.close();
         await kv.close();
       },
     };
   } catch (e) {
+    await runtime?.stop();
     await apiserver?.close();
     await kv.close();
     throw e;

@@ -1,0 +1,48 @@
+/**
+ * What makes the embedded cluster alive: a kubelet per node and, on each control-plane node, a
+ * kube-controller-manager (and kube-scheduler) campaigning for leadership. All of them talk to
+ * the API server in process, each as its own user, as on a kubeadm cluster.
+ */
+import type { Clock } from '../common/clock';
+import { seededRand } from '../common/rand';
+import type { ApiContext } from '../apiserver/api-context';
+import { InProcessClient } from '../client/in-process-client';
+import { Kubelet } from '../kubelet/kubelet';
+import { ControllerManager } from './controller-manager';
+import { allNodes, type Topology } from './topology';
+
+export interface ClusterRuntimeOptions {
+  ctx: ApiContext;
+  clock: Clock;
+  topology: Topology;
+  seed: number;
+  kubeletMode?: 'fast' | 'realistic';
+}
+
+export interface ClusterRuntime {
+  kubelets: ReadonlyMap<string, Kubelet>;
+  controllerManagers: readonly ControllerManager[];
+  stop(): Promise<void>;
+}
+
+export async function startClusterRuntime(opts: ClusterRuntimeOptions): Promise<ClusterRuntime> {
+  const { ctx, clock, topology } = opts;
+  const kubelets = new Map<string, Kubelet>();
+  let i = 0;
+  for (const node of allNodes(topology)) {
+    const client = new InProcessClient(ctx, { username: `system:node:${node.name}`, groups: ['system:nodes', 'system:authenticated'] });
+    const kubelet = new Kubelet({ nodeName: node.name, client, clock, rand: seededRand(opts.seed + ++i), mode: opts.kubeletMode ?? 'fast' });
+    kubelets.set(node.name, kubelet);
+  }
+  await Promise.all([...kubelets.values()].map((k) => k.start()));
+  const controllerManagers = topology.controlPlanes.map((cp) => new ControllerManager(ctx, clock, seededRand(opts.seed + ++i), cp.name));
+  for (const cm of controllerManagers) cm.start();
+  return {
+    kubelets,
+    controllerManagers,
+    stop: async () => {
+      await Promise.all(controllerManagers.map((cm) => cm.stop({ release: true })));
+      await Promise.all([...kubelets.values()].map((k) => k.stop()));
+    },
+  };
+}
