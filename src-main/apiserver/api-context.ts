@@ -6,6 +6,7 @@ import type { KubeObject } from '../kube/object';
 import { findResource } from '../kube/registry';
 import type { ResourceType } from '../kube/resource-type';
 import type { KV } from '../store/kv';
+import type { NodeConnector } from './node-connector';
 import { ResourceStorage } from './storage/resource-storage';
 import { strategyFor, type Strategy, type StrategyContext } from './strategy';
 
@@ -14,6 +15,8 @@ export class ApiContext {
   readonly namespaces: ResourceType = findResource('', 'v1', 'namespaces') as ResourceType;
   private readonly storages = new Map<string, ResourceStorage>();
   private readonly strategies = new Map<string, Strategy>();
+  /** The kubelets, once the cluster runtime has started them. */
+  nodes: NodeConnector | undefined;
 
   constructor(
     readonly kv: KV,

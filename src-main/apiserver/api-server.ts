@@ -20,6 +20,7 @@ import { handleDelete, handleDeleteCollection } from './handlers/delete';
 import { handleGet, handleList } from './handlers/read';
 import { handleScale } from './handlers/scale';
 import { handleWatch } from './handlers/watch';
+import { handleLog } from './handlers/log';
 import { handleSubresourceCreate } from './handlers/subresource';
 import { newScope } from './rest/scope';
 import { serveHealth, type HealthChecks } from './health';
@@ -146,6 +147,7 @@ export class ApiServerHandler {
       user,
     });
     if (info.subresource === 'scale') return handleScale(scope, req, res);
+    if (info.subresource === 'log') return handleLog(scope, req, res);
     if (info.subresource === 'binding' || info.subresource === 'eviction') {
       if (info.verb !== 'create') throw errors.methodNotSupported({ group: rt.group, resource: `${rt.plural}/${info.subresource}` }, (req.method ?? '').toLowerCase());
       return handleSubresourceCreate(scope, req, res);

@@ -35,12 +35,16 @@ export async function startClusterRuntime(opts: ClusterRuntimeOptions): Promise<
     kubelets.set(node.name, kubelet);
   }
   await Promise.all([...kubelets.values()].map((k) => k.start()));
+  ctx.nodes = {
+    containerLogs: (node, namespace, pod, container, previous) => kubelets.get(node)?.logs(namespace, pod, container, previous),
+  };
   const controllerManagers = topology.controlPlanes.map((cp) => new ControllerManager(ctx, clock, seededRand(opts.seed + ++i), cp.name));
   for (const cm of controllerManagers) cm.start();
   return {
     kubelets,
     controllerManagers,
     stop: async () => {
+      ctx.nodes = undefined;
       await Promise.all(controllerManagers.map((cm) => cm.stop({ release: true })));
       await Promise.all([...kubelets.values()].map((k) => k.stop()));
     },

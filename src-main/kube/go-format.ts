@@ -147,3 +147,13 @@ export function goTime(value: unknown): GoLiteral {
   const [date, time] = iso.split('T');
   return goLiteral(`${date} ${time.replace(/\.000Z$/, '').replace(/Z$/, '')} +0000 UTC`);
 }
+
+/** time.Duration.String for durations under an hour: `512ms`, `1.234s`, `2m3.5s`. */
+export function goDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  if (ms < 1000) return `${Number(ms.toFixed(6))}ms`;
+  const totalSeconds = ms / 1000;
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = Number((totalSeconds - minutes * 60).toFixed(9));
+  return minutes > 0 ? `${minutes}m${seconds}s` : `${seconds}s`;
+}

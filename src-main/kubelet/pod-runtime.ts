@@ -7,6 +7,7 @@
  */
 import type { Clock, TimerHandle } from '../common/clock';
 import type { Rand } from '../common/rand';
+import { goDuration } from '../kube/go-format';
 import { metaTime } from '../kube/meta-time';
 import type { KubeObject } from '../kube/object';
 import { behaviorOf, type Behavior } from './container-behavior';
@@ -161,11 +162,13 @@ export class PodRuntime {
     }
     this.events.event('Normal', 'Pulling', `Pulling image ${JSON.stringify(ref)}`, c.fieldPath);
     const took = this.delay(800, 4000);
+    // In fast mode the pull is instant, but the message still reads like a real one.
+    const reported = took > 0 ? took : Math.round(300 + this.opts.rand.float() * 900);
     this.after(c, took, () => {
       this.opts.images.add(result.image);
-      const s = (took / 1000).toFixed(3).replace(/\.?0+$/, '') || '0';
+      const s = goDuration(reported);
       const size = 20_000_000 + (parseInt(fakeDigest(result.image).slice(0, 6), 16) % 100_000_000);
-      this.events.event('Normal', 'Pulled', `Successfully pulled image ${JSON.stringify(ref)} in ${s}s (${s}s including waiting). Image size: ${size} bytes.`, c.fieldPath);
+      this.events.event('Normal', 'Pulled', `Successfully pulled image ${JSON.stringify(ref)} in ${s} (${s} including waiting). Image size: ${size} bytes.`, c.fieldPath);
       this.after(c, this.delay(200, 800), () => this.run(c));
     });
   }
