@@ -13,6 +13,8 @@ import { strategyFor, type Strategy, type StrategyContext } from './strategy';
 export class ApiContext {
   /** The namespaces resource, which NamespaceLifecycle admission reads on every namespaced create. */
   readonly namespaces: ResourceType = findResource('', 'v1', 'namespaces') as ResourceType;
+  /** ServiceAccount admission reads the pod's service account. */
+  readonly serviceAccounts: ResourceType = findResource('', 'v1', 'serviceaccounts') as ResourceType;
   private readonly storages = new Map<string, ResourceStorage>();
   private readonly strategies = new Map<string, Strategy>();
   /** The kubelets, once the cluster runtime has started them. */

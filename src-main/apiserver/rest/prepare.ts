@@ -8,6 +8,7 @@ import { validateCreate, validateUpdate } from '../../kube/validation';
 import { generateName } from '../../kube/names';
 import { decodeError, unknownFields } from '../../kube/openapi';
 import * as errors from '../../kube/status';
+import { admitCreate } from '../admission/admission';
 import type { RequestScope } from './scope';
 
 /** fieldValidation=Strict|Warn|Ignore (default Warn): what to do with fields the schema lacks. */
@@ -91,6 +92,7 @@ export async function prepareCreate(scope: RequestScope, obj: KubeObject): Promi
   const meta = obj.metadata;
   if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, scope.ctx.rand);
   applyDefaults(scope.rt, obj);
+  await admitCreate(scope, obj);
   meta.uid = scope.ctx.newUid();
   meta.creationTimestamp = scope.ctx.timestamp();
   delete meta.deletionTimestamp;
