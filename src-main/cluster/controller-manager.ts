@@ -14,7 +14,9 @@ import type { Controller } from '../controllers/common/queue-controller';
 import { DeploymentController } from '../controllers/deployment/deployment-controller';
 import { GarbageCollector } from '../controllers/garbagecollector/garbage-collector';
 import { NamespaceController } from '../controllers/namespace/namespace-controller';
+import { NodeLifecycleController } from '../controllers/nodelifecycle/node-lifecycle-controller';
 import { ReplicaSetController } from '../controllers/replicaset/replica-set-controller';
+import { TaintEvictionController } from '../controllers/tainteviction/taint-eviction-controller';
 
 /** Worker counts as kube-controller-manager's --concurrent-* defaults. */
 const WORKERS: Record<string, number> = {
@@ -22,6 +24,7 @@ const WORKERS: Record<string, number> = {
   'deployment-controller': 5,
   'namespace-controller': 10,
   'garbage-collector-controller': 20,
+  'taint-eviction-controller': 8,
 };
 
 export class ControllerManager {
@@ -71,6 +74,8 @@ export class ControllerManager {
       new DeploymentController(client, informers, this.clock),
       new NamespaceController(client, informers, this.clock),
       new GarbageCollector(client, informers, this.clock),
+      new NodeLifecycleController(client, informers, this.clock),
+      new TaintEvictionController(client, informers, this.clock),
     ];
     await informers.start();
     if (this.informers !== informers) return; // lost the lease while syncing
