@@ -17,6 +17,8 @@ export interface ClusterRuntimeOptions {
   topology: Topology;
   seed: number;
   kubeletMode?: 'fast' | 'realistic';
+  /** The cluster CA certificate (PEM), published in every namespace as kube-root-ca.crt. */
+  caPem: string;
 }
 
 export interface ClusterRuntime {
@@ -38,7 +40,7 @@ export async function startClusterRuntime(opts: ClusterRuntimeOptions): Promise<
   ctx.nodes = {
     containerLogs: (node, namespace, pod, container, previous) => kubelets.get(node)?.logs(namespace, pod, container, previous),
   };
-  const controllerManagers = topology.controlPlanes.map((cp) => new ControllerManager(ctx, clock, seededRand(opts.seed + ++i), cp.name));
+  const controllerManagers = topology.controlPlanes.map((cp) => new ControllerManager(ctx, clock, seededRand(opts.seed + ++i), cp.name, opts.caPem));
   for (const cm of controllerManagers) cm.start();
   return {
     kubelets,

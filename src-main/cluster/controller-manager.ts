@@ -16,6 +16,8 @@ import { GarbageCollector } from '../controllers/garbagecollector/garbage-collec
 import { NamespaceController } from '../controllers/namespace/namespace-controller';
 import { NodeLifecycleController } from '../controllers/nodelifecycle/node-lifecycle-controller';
 import { ReplicaSetController } from '../controllers/replicaset/replica-set-controller';
+import { RootCACertPublisher } from '../controllers/rootcacert/root-ca-cert-publisher';
+import { ServiceAccountController } from '../controllers/serviceaccount/service-account-controller';
 import { TaintEvictionController } from '../controllers/tainteviction/taint-eviction-controller';
 
 /** Worker counts as kube-controller-manager's --concurrent-* defaults. */
@@ -39,6 +41,7 @@ export class ControllerManager {
     private readonly clock: Clock,
     rand: Rand,
     readonly nodeName: string,
+    private readonly caPem: string,
   ) {
     this.identity = `${nodeName}_${randomUUID()}`;
     const client = new InProcessClient(ctx, { username: 'system:kube-controller-manager', groups: ['system:authenticated'] });
@@ -76,6 +79,8 @@ export class ControllerManager {
       new GarbageCollector(client, informers, this.clock),
       new NodeLifecycleController(client, informers, this.clock),
       new TaintEvictionController(client, informers, this.clock),
+      new ServiceAccountController(client, informers, this.clock),
+      new RootCACertPublisher(client, informers, this.clock, this.caPem),
     ];
     await informers.start();
     if (this.informers !== informers) return; // lost the lease while syncing

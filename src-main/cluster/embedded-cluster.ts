@@ -143,6 +143,7 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
       topology,
       seed: randomInt(2 ** 31),
       kubeletMode: opts.kubeletMode,
+      caPem: pki.ca.cert,
     });
     const live = runtime;
     const server = apiserver.url;
