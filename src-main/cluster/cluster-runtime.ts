@@ -8,6 +8,7 @@ import { seededRand } from '../common/rand';
 import type { ApiContext } from '../apiserver/api-context';
 import { InProcessClient } from '../client/in-process-client';
 import { Kubelet } from '../kubelet/kubelet';
+import type { KubeObject } from '../kube/object';
 import { ControllerManager } from './controller-manager';
 import { allNodes, type Topology } from './topology';
 
@@ -19,6 +20,8 @@ export interface ClusterRuntimeOptions {
   kubeletMode?: 'fast' | 'realistic';
   /** The cluster CA certificate (PEM), published in every namespace as kube-root-ca.crt. */
   caPem: string;
+  /** A node's static pod manifests (control-plane nodes have kubeadm's four). */
+  staticPods?: (node: string) => Promise<KubeObject[]>;
 }
 
 export interface ClusterRuntime {
@@ -33,7 +36,15 @@ export async function startClusterRuntime(opts: ClusterRuntimeOptions): Promise<
   let i = 0;
   for (const node of allNodes(topology)) {
     const client = new InProcessClient(ctx, { username: `system:node:${node.name}`, groups: ['system:nodes', 'system:authenticated'] });
-    const kubelet = new Kubelet({ nodeName: node.name, client, clock, rand: seededRand(opts.seed + ++i), mode: opts.kubeletMode ?? 'fast' });
+    const staticPods = opts.staticPods;
+    const kubelet = new Kubelet({
+      nodeName: node.name,
+      client,
+      clock,
+      rand: seededRand(opts.seed + ++i),
+      mode: opts.kubeletMode ?? 'fast',
+      staticPods: staticPods ? () => staticPods(node.name) : undefined,
+    });
     kubelets.set(node.name, kubelet);
   }
   await Promise.all([...kubelets.values()].map((k) => k.start()));

@@ -16,7 +16,9 @@ import { RestClient } from '../client/rest-client';
 import { bootstrapCluster } from './bootstrap';
 import { startClusterRuntime, type ClusterRuntime } from './cluster-runtime';
 import { buildKubeconfig } from './kubeconfig';
-import { adminConfPath, clusterDir, clusterJson, etcdMemberDir, nodeDir, pkiDir } from './layout';
+import { adminConfPath, clusterDir, clusterJson, etcdMemberDir, manifestsDir, nodeDir, pkiDir } from './layout';
+import { readManifests, writeManifestsIfMissing } from './manifest-folder';
+import { staticPodManifests } from './static-pod-manifests';
 import { ensureClusterPki } from './pki';
 import { defaultTopology, type Topology } from './topology';
 
@@ -137,7 +139,12 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
       client.close();
     }
 
+    const peers = topology.controlPlanes.map((n) => ({ name: n.name, ip: n.internalIP }));
+    for (const cp of topology.controlPlanes) {
+      await writeManifestsIfMissing(manifestsDir(nodeDir(dir, cp.name)), staticPodManifests(cp, peers));
+    }
     runtime = await startClusterRuntime({
+      staticPods: (node) => readManifests(manifestsDir(nodeDir(dir, node))),
       ctx: apiserver.context,
       clock,
       topology,

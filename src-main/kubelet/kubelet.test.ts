@@ -122,3 +122,34 @@ describe('Kubelet', () => {
     expect(ready).toMatchObject({ status: 'True', reason: 'KubeletReady' });
   });
 });
+
+describe('Kubelet static pods', () => {
+  it('shows manifests as mirror pods, restarts one whose manifest changed, and brings back a deleted mirror pod', async () => {
+    const f = await startApiFixture();
+    try {
+      await f.client.create(NODES, '', { metadata: { name: 'cp-1' }, spec: { podCIDR: '10.244.0.0/24' }, status: { addresses: [{ type: 'InternalIP', address: '172.18.0.2' }] } });
+      let image = 'registry.k8s.io/etcd:3.5.16-0';
+      const manifests = async (): Promise<KubeObject[]> => [
+        { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'etcd', namespace: 'kube-system', labels: { component: 'etcd' } }, spec: { hostNetwork: true, containers: [{ name: 'etcd', image, command: ['etcd'] }] } },
+      ];
+      const k = new Kubelet({ nodeName: 'cp-1', client: f.client, clock: f.clock, rand: seededRand(1), staticPods: manifests });
+      await k.start();
+      await f.step(500);
+      const first = await f.client.get(PODS, 'kube-system', 'etcd-cp-1');
+      expect(first.metadata.annotations?.['kubernetes.io/config.source']).toBe('file');
+      expect(first.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'Node', name: 'cp-1', controller: true });
+      expect((first.status as { podIP: string; phase: string })).toMatchObject({ podIP: '172.18.0.2', phase: 'Running' });
+      image = 'registry.k8s.io/etcd:3.5.17-0';
+      await f.step(20_500, 500);
+      const second = await f.client.get(PODS, 'kube-system', 'etcd-cp-1');
+      expect(second.metadata.uid).not.toBe(first.metadata.uid);
+      expect((second.spec as { containers: { image: string }[] }).containers[0].image).toBe(image);
+      await f.client.delete(PODS, 'kube-system', 'etcd-cp-1', { gracePeriodSeconds: 0 });
+      await f.step(1000);
+      expect((await f.client.get(PODS, 'kube-system', 'etcd-cp-1')).metadata.name).toBe('etcd-cp-1');
+      await k.stop();
+    } finally {
+      await f.close();
+    }
+  });
+});

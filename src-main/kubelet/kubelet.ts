@@ -15,6 +15,7 @@ import { StatusError } from '../kube/status';
 import { NodeHeartbeat } from './node-heartbeat';
 import { PodIPAllocator } from './pod-ips';
 import { PodRuntime, type LogEntry } from './pod-runtime';
+import { CONFIG_HASH, isMirrorPod, mirrorPod } from './static-pods';
 
 export interface KubeletOptions {
   nodeName: string;
@@ -22,7 +23,12 @@ export interface KubeletOptions {
   clock: Clock;
   rand: Rand;
   mode?: 'fast' | 'realistic';
+  /** The static pod manifests of this node (its etc/kubernetes/manifests), read afresh on each check. */
+  staticPods?: () => Promise<KubeObject[]>;
 }
+
+/** How often the kubelet looks at its manifest folder (--file-check-frequency). */
+const FILE_CHECK_MS = 20_000;
 
 const isTerminal = (pod: KubeObject): boolean => {
   const phase = (pod.status as { phase?: string } | undefined)?.phase;
@@ -42,7 +48,9 @@ export class Kubelet {
   private readonly images = new Set<string>();
   private ips: PodIPAllocator | undefined;
   private hostIP = '';
+  private nodeUid = '';
   private running = false;
+  private fileTimer: import('../common/clock').TimerHandle | undefined;
 
   constructor(private readonly opts: KubeletOptions) {
     this.nodeName = opts.nodeName;
@@ -64,6 +72,7 @@ export class Kubelet {
     this.ips ??= new PodIPAllocator(spec.podCIDR ?? '10.244.0.0/24');
     const addresses = ((node.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? []);
     this.hostIP = addresses.find((a) => a.type === 'InternalIP')?.address ?? '';
+    this.nodeUid = node.metadata.uid ?? '';
     await this.heartbeat.start();
     this.queue = new WorkQueue<string>(this.clock);
     this.pods = new Informer(this.client, PODS, this.clock, { fieldSelector: `spec.nodeName=${this.nodeName}`, onError: () => undefined });
@@ -72,12 +81,53 @@ export class Kubelet {
     await this.pods.start();
     const queue = this.queue;
     this.workers = runWorkers(queue, 4, (key) => this.syncPod(key), () => undefined);
+    if (this.opts.staticPods) {
+      await this.syncStaticPods().catch(() => undefined);
+      this.scheduleFileCheck();
+    }
+  }
+
+  private scheduleFileCheck(): void {
+    if (!this.running) return;
+    this.fileTimer = this.clock.setTimeout(() => {
+      void this.syncStaticPods()
+        .catch(() => undefined)
+        .finally(() => this.scheduleFileCheck());
+    }, FILE_CHECK_MS);
+  }
+
+  /** Mirror pods follow the manifests: created when missing, replaced when the manifest changed, deleted when it is gone. */
+  async syncStaticPods(): Promise<void> {
+    if (!this.opts.staticPods || !this.running) return;
+    const manifests = await this.opts.staticPods();
+    const wanted = new Map<string, KubeObject>();
+    for (const m of manifests) {
+      const pod = mirrorPod(m, this.nodeName, this.nodeUid, this.clock.now());
+      wanted.set(objectKey(pod), pod);
+    }
+    for (const existing of this.pods?.list() ?? []) {
+      if (!isMirrorPod(existing)) continue;
+      const want = wanted.get(objectKey(existing));
+      if (want && want.metadata.annotations?.[CONFIG_HASH] === existing.metadata.annotations?.[CONFIG_HASH]) {
+        wanted.delete(objectKey(existing));
+        continue;
+      }
+      await this.client
+        .delete(PODS, existing.metadata.namespace ?? '', existing.metadata.name ?? '', { gracePeriodSeconds: 0, preconditions: { uid: existing.metadata.uid } })
+        .catch(() => undefined);
+    }
+    for (const pod of wanted.values()) {
+      await this.client.create(PODS, pod.metadata.namespace ?? '', pod).catch((e: unknown) => {
+        if (!(e instanceof StatusError && e.status.reason === 'AlreadyExists')) throw e;
+      });
+    }
   }
 
   /** The kubelet stops (a node fault): no more heartbeats or status; containers keep their state. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    if (this.fileTimer) this.clock.clearTimeout(this.fileTimer);
     this.heartbeat.stop();
     this.pods?.stop();
     this.queue?.shutDown();
@@ -95,6 +145,8 @@ export class Kubelet {
     const pod = this.pods?.get(namespace, name);
     if (!pod) {
       this.forgetGone(key);
+      // A deleted mirror pod comes back: the static pod itself never stopped.
+      if (this.opts.staticPods) void this.syncStaticPods().catch(() => undefined);
       return;
     }
     const uid = pod.metadata.uid ?? '';
@@ -118,9 +170,10 @@ export class Kubelet {
   }
 
   private admit(pod: KubeObject): PodRuntime {
+    const hostNetwork = (pod.spec as { hostNetwork?: boolean } | undefined)?.hostNetwork === true;
     const existingIP = (pod.status as { podIP?: string } | undefined)?.podIP;
-    const ip = existingIP ?? this.ips!.allocate();
-    if (existingIP) this.ips!.reserve(existingIP);
+    const ip = hostNetwork ? this.hostIP : (existingIP ?? this.ips!.allocate());
+    if (existingIP && !hostNetwork) this.ips!.reserve(existingIP);
     const key = objectKey(pod);
     const rt = new PodRuntime(pod, ip, this.hostIP, { clock: this.clock, rand: this.opts.rand, mode: this.opts.mode ?? 'fast', images: this.images }, {
       event: (type, reason, message, fieldPath) => {
