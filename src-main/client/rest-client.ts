@@ -33,6 +33,77 @@ export class RestClient {
     });
   }
 
+  /**
+   * Opens a streaming GET (a watch): each newline-terminated JSON value goes to onLine; onEnd
+   * runs once when the stream ends, with the error if it failed. Returns a function that aborts.
+   */
+  stream(path: string, onLine: (value: unknown) => void, onEnd: (err?: unknown) => void): Promise<() => void> {
+    const url = new URL(path, this.config.server);
+    return new Promise((resolve, reject) => {
+      let ended = false;
+      const end = (err?: unknown): void => {
+        if (ended) return;
+        ended = true;
+        onEnd(err);
+      };
+      const req = https.request(
+        url,
+        {
+          method: 'GET',
+          agent: this.agent,
+          headers: { Accept: 'application/json', ...(this.config.token ? { Authorization: `Bearer ${this.config.token}` } : {}) },
+        },
+        (res) => {
+          const code = res.statusCode ?? 0;
+          if (code < 200 || code >= 300) {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              const text = Buffer.concat(chunks).toString('utf8');
+              let parsed: unknown;
+              try {
+                parsed = JSON.parse(text);
+              } catch {
+                parsed = undefined;
+              }
+              reject(new StatusError(isStatus(parsed) ? parsed : { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: text, reason: '', code }));
+            });
+            return;
+          }
+          resolve(() => {
+            ended = true;
+            req.destroy();
+          });
+          let buf = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            buf += chunk;
+            let nl: number;
+            while ((nl = buf.indexOf('\n')) >= 0) {
+              const line = buf.slice(0, nl).trim();
+              buf = buf.slice(nl + 1);
+              if (!line) continue;
+              try {
+                onLine(JSON.parse(line));
+              } catch (e) {
+                end(e);
+                req.destroy();
+                return;
+              }
+            }
+          });
+          res.on('end', () => end());
+          res.on('error', (e) => end(e));
+        },
+      );
+      req.on('error', (e) => {
+        if (!ended) reject(new StatusError(statusFromError(e)));
+        end(e);
+      });
+      req.end();
+    });
+  }
+
   /** Sends a request with a JSON body (if any) and parses the JSON reply. */
   request<T = unknown>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
     const url = new URL(path, this.config.server);

@@ -1,0 +1,125 @@
+/**
+ * The living cluster, seen with the real kubectl 1.32: control-plane mirror pods, leader
+ * election, controllers (deployments, namespaces, garbage collection), kubelets (pods run and
+ * log), and the HTTP ClusterClient against the same server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HttpClusterClient } from '../../src-main/client/http-client';
+import type { WatchEvent } from '../../src-main/client/cluster-client';
+import { parseKubeconfig, resolveContext } from '../../src-main/cluster/kubeconfig';
+import { CONFIG_MAPS } from '../../src-main/kube/registry';
+import { StatusError } from '../../src-main/kube/status';
+import { startKubedeck, tempDir, type KubedeckProcess } from '../harness/kubedeck-process';
+import { Kubectl, waitFor } from '../harness/kubectl';
+
+let kd: KubedeckProcess;
+let k: Kubectl;
+const files = tempDir('runtime');
+
+beforeAll(async () => {
+  kd = await startKubedeck();
+  k = new Kubectl(32, kd.kubeconfig);
+});
+
+afterAll(async () => {
+  await kd?.stop();
+});
+
+function file(name: string, text: string): string {
+  const path = join(files, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('control plane', () => {
+  it('shows the kubeadm static pods of every control-plane node as Running mirror pods', async () => {
+    await waitFor(async () => (await k.ok(['get', 'pods', '-n', 'kube-system', '--no-headers'])).split('\n').filter((l) => / Running /.test(l)).length >= 12, 10_000, 'mirror pods');
+    const out = await k.ok(['get', 'pods', '-n', 'kube-system', '-o', 'wide']);
+    for (const cp of ['cp-1', 'cp-2', 'cp-3']) {
+      for (const c of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) {
+        expect(out).toMatch(new RegExp(`^${c}-${cp}\\s+1/1\\s+Running\\s+0\\s+\\S+\\s+172\\.18\\.0\\.\\d\\s+${cp}\\s`, 'm'));
+      }
+    }
+    const pod = JSON.parse(await k.ok(['get', 'pod', '-n', 'kube-system', 'etcd-cp-1', '-o', 'json'])) as {
+      metadata: { annotations: Record<string, string>; ownerReferences: { kind: string; name: string }[] };
+    };
+    expect(pod.metadata.annotations['kubernetes.io/config.source']).toBe('file');
+    expect(pod.metadata.ownerReferences[0]).toMatchObject({ kind: 'Node', name: 'cp-1' });
+  });
+
+  it('elects one kube-controller-manager leader by Lease', async () => {
+    await waitFor(async () => (await k.run(['get', 'lease', '-n', 'kube-system', 'kube-controller-manager'])).code === 0, 10_000, 'the lease');
+    const lease = JSON.parse(await k.ok(['get', 'lease', '-n', 'kube-system', 'kube-controller-manager', '-o', 'json'])) as { spec: { holderIdentity: string; leaseDurationSeconds: number } };
+    expect(lease.spec.holderIdentity).toMatch(/^cp-[123]_[0-9a-f-]{36}$/);
+    expect(lease.spec.leaseDurationSeconds).toBe(15);
+    const nodeLeases = await k.ok(['get', 'lease', '-n', 'kube-node-lease', '--no-headers']);
+    expect(nodeLeases.trim().split('\n')).toHaveLength(6);
+  });
+});
+
+describe('workloads', () => {
+  it('a pod placed on a node runs there and its logs can be read and followed', async () => {
+    await k.ok(['apply', '-f', file('counter.yaml', [
+      'apiVersion: v1', 'kind: Pod', 'metadata: {name: counter}', 'spec:', '  nodeName: worker-2', '  containers:',
+      '  - {name: count, image: busybox, command: [sh, -c, "echo start; while true; do echo tick; sleep 1; done"]}',
+    ].join('\n'))]);
+    await waitFor(async () => /Running/.test(await k.ok(['get', 'pod', 'counter', '--no-headers'])), 10_000, 'counter running');
+    await waitFor(async () => (await k.ok(['logs', 'counter'])).split('\n').includes('tick'), 10_000, 'a tick');
+    const logs = await k.ok(['logs', 'counter']);
+    expect(logs.split('\n')[0]).toBe('start');
+    const tail = await k.ok(['logs', 'counter', '--tail=1', '--timestamps']);
+    expect(tail).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z (start|tick)\n$/);
+    const bad = await k.run(['logs', 'counter', '-c', 'nope']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('container nope is not valid for pod counter');
+  });
+
+  it('a Deployment gets a ReplicaSet and pods with the upstream names and events', async () => {
+    await k.ok(['apply', '-f', file('web.yaml', [
+      'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  replicas: 2', '  selector: {matchLabels: {app: web}}',
+      '  template:', '    metadata: {labels: {app: web}}', '    spec: {containers: [{name: nginx, image: nginx}]}',
+    ].join('\n'))]);
+    await waitFor(async () => (await k.ok(['get', 'pods', '-l', 'app=web', '--no-headers'])).trim().split('\n').length === 2, 10_000, 'two pods');
+    const rs = await k.ok(['get', 'rs', '-l', 'app=web', '-o', 'name']);
+    expect(rs.trim()).toMatch(/^replicaset\.apps\/web-[bcdfghjklmnpqrstvwxz2456789]+$/);
+    const events = await k.ok(['get', 'events', '--field-selector', 'reason=ScalingReplicaSet', '-o', 'custom-columns=MSG:.message', '--no-headers']);
+    expect(events).toMatch(/^Scaled up replica set web-\S+ from 0 to 2$/m);
+    await k.ok(['delete', 'deployment', 'web']);
+    await waitFor(async () => (await k.ok(['get', 'rs,pods', '-l', 'app=web', '--no-headers'])).trim() === '' || /Terminating/.test(await k.ok(['get', 'pods', '-l', 'app=web', '--no-headers'])), 10_000, 'cascading delete');
+  });
+
+  it('a deleted namespace is emptied and goes away', async () => {
+    await k.ok(['create', '-f', file('ns.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: scratch}\n')]);
+    await waitFor(async () => (await k.run(['get', 'configmap', 'kube-root-ca.crt', '-n', 'scratch'])).code === 0, 10_000, 'kube-root-ca.crt');
+    await waitFor(async () => (await k.run(['get', 'serviceaccount', 'default', '-n', 'scratch'])).code === 0, 10_000, 'default service account');
+    await k.ok(['create', '-f', file('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: scratch}\ndata: {k: v}\n')]);
+    const del = await k.ok(['delete', 'namespace', 'scratch'], { timeoutMs: 30_000 });
+    expect(del.trim()).toBe('namespace "scratch" deleted');
+    expect((await k.run(['get', 'namespace', 'scratch'])).stderr).toContain('namespaces "scratch" not found');
+  });
+});
+
+describe('HttpClusterClient', () => {
+  it('creates, watches, patches and deletes over HTTPS with upstream errors', async () => {
+    const ctx = resolveContext(parseKubeconfig(readFileSync(kd.kubeconfig, 'utf8')));
+    const client = new HttpClusterClient({ server: ctx.server, ca: ctx.ca, cert: ctx.cert, key: ctx.key });
+    try {
+      const list = await client.list(CONFIG_MAPS, { namespace: 'default' });
+      const events: WatchEvent[] = [];
+      const w = await client.watch(CONFIG_MAPS, { namespace: 'default', resourceVersion: list.metadata.resourceVersion }, { event: (e) => events.push(e), closed: () => undefined });
+      await client.create(CONFIG_MAPS, 'default', { metadata: { name: 'via-http' }, data: { a: '1' } });
+      await client.patch(CONFIG_MAPS, 'default', 'via-http', 'merge', { data: { a: '2' } });
+      await client.delete(CONFIG_MAPS, 'default', 'via-http');
+      await waitFor(() => events.length >= 3, 5_000, 'three watch events');
+      w.stop();
+      expect(events.map((e) => `${e.type} ${String((e.object.data as { a?: string } | undefined)?.a)}`)).toEqual(['ADDED 1', 'MODIFIED 2', 'DELETED 2']);
+      const err = await client.get(CONFIG_MAPS, 'default', 'via-http').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StatusError);
+      expect((err as StatusError).status).toMatchObject({ code: 404, reason: 'NotFound', message: 'configmaps "via-http" not found' });
+    } finally {
+      client.close();
+    }
+  });
+});
