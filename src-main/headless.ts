@@ -7,6 +7,7 @@
  * Public output, each on its own line on stdout, printed once the cluster is ready:
  *   CONSOLE=<console URL with this launch's secret>
  *   KUBECONFIG=<absolute path of the admin kubeconfig>
+ *   ETCD_ENDPOINTS=<comma-separated etcd client URLs; certificates in the node's etc/kubernetes/pki/etcd>
  */
 import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -23,7 +24,7 @@ Starts Kubedeck's embedded cluster and its console, then opens the console in El
 Chromium's app mode, or prints the URL to open in any browser.
 
 Options:
-  --headless       open no window; print CONSOLE= and KUBECONFIG= and keep serving until stopped
+  --headless       open no window; print CONSOLE=, KUBECONFIG= and ETCD_ENDPOINTS= and keep serving until stopped
   --data-dir DIR   the folder that holds the clusters (default: ${defaultDataDir()})
   --port N         the console server's port on 127.0.0.1 (default: 0, any free port)
   -h, --help       show this help
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     port: args.port,
   });
-  await printOut(`CONSOLE=${launched.url}\nKUBECONFIG=${launched.kubeconfigPath}\n`);
+  await printOut(`CONSOLE=${launched.url}\nKUBECONFIG=${launched.kubeconfigPath}\nETCD_ENDPOINTS=${launched.etcdEndpoints.join(',')}\n`);
   if (stopRequested) await shutdown(0);
   if (!args.headless) await openWindow(launched, args.dataDir);
 }

@@ -19,7 +19,9 @@ import { buildKubeconfig } from './kubeconfig';
 import { adminConfPath, clusterDir, clusterJson, etcdMemberDir, manifestsDir, nodeDir, pkiDir } from './layout';
 import { readManifests, writeManifestsIfMissing } from './manifest-folder';
 import { staticPodManifests } from './static-pod-manifests';
-import { ensureClusterPki } from './pki';
+import { startEtcdEndpoint } from './etcd-endpoint';
+import { ensureClusterPki, ensureEtcdPki } from './pki';
+import type { EtcdServer } from '../store/etcd-api/etcd-server';
 import { defaultTopology, type Topology } from './topology';
 
 export interface EmbeddedClusterOptions {
@@ -37,6 +39,8 @@ export interface EmbeddedCluster {
   dir: string;
   server: string;
   kubeconfigPath: string;
+  /** The etcd members' client URLs (https, client certificates from pki/etcd). */
+  etcdEndpoints: string[];
   ca: string;
   adminCert: string;
   adminKey: string;
@@ -50,6 +54,7 @@ interface ClusterRecord {
   createdAt: string;
   kubernetesVersion: string;
   apiserverPort?: number;
+  etcdPort?: number;
   topology: { controlPlanes: string[]; workers: string[] };
 }
 
@@ -102,8 +107,10 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
     },
   });
 
+  const etcdPki = await ensureEtcdPki(pkiDir(cpDir), clock.now(), { name: firstCp, ip: topology.controlPlanes[0].internalIP });
   const kv = await openStore({ dataDir: etcdMemberDir(cpDir) });
   let apiserver: ApiServer | undefined;
+  let etcd: EtcdServer | undefined;
   let runtime: ClusterRuntime | undefined;
   try {
     let port = opts.apiserverPort ?? record.apiserverPort ?? 0;
@@ -116,6 +123,10 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
       port,
     });
     record.apiserverPort = apiserver.port;
+    let etcdPort = record.etcdPort ?? 0;
+    if (etcdPort !== 0 && !(await portIsFree(etcdPort))) etcdPort = 0;
+    etcd = await startEtcdEndpoint({ kv, clock, rand: seededRand(randomInt(2 ** 31)), pki: etcdPki, node: { name: firstCp, ip: topology.controlPlanes[0].internalIP }, port: etcdPort });
+    record.etcdPort = etcd.port;
     await writeAtomic(recordPath, JSON.stringify(record, null, 2) + '\n');
 
     const kubeconfigPath = adminConfPath(cpDir);
@@ -153,6 +164,7 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
       caPem: pki.ca.cert,
     });
     const live = runtime;
+    const etcdServer = etcd;
     const server = apiserver.url;
     const running = apiserver;
     let stopped = false;
@@ -161,6 +173,7 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
       dir,
       server,
       kubeconfigPath,
+      etcdEndpoints: [etcdServer.url],
       ca: pki.ca.cert,
       adminCert: pki.admin.cert,
       adminKey: pki.admin.key,
@@ -176,12 +189,14 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
         stopped = true;
         await live.stop();
         await running.close();
+        await etcdServer.close();
         await kv.close();
       },
     };
   } catch (e) {
     await runtime?.stop();
     await apiserver?.close();
+    await etcd?.close();
     await kv.close();
     throw e;
   }

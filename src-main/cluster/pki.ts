@@ -323,3 +323,32 @@ export async function ensureClusterPki(pkiDirPath: string, now: number, opts: Cl
   ]);
   return { dir: pkiDirPath, ca, apiserver, apiserverKubeletClient, frontProxyCa, frontProxyClient, serviceAccount, admin };
 }
+
+export interface EtcdPki {
+  ca: CertKeyPair;
+  server: CertKeyPair;
+  peer: CertKeyPair;
+  healthcheckClient: CertKeyPair;
+  /** pki/apiserver-etcd-client: how kube-apiserver authenticates to etcd. */
+  apiserverEtcdClient: CertKeyPair;
+}
+
+/**
+ * The etcd PKI of a control-plane node, laid out as kubeadm does: pki/etcd/{ca, server, peer,
+ * healthcheck-client} and pki/apiserver-etcd-client. Server and peer certificates name the node,
+ * localhost and its addresses, so `etcdctl --endpoints=https://127.0.0.1:2379` verifies.
+ */
+export async function ensureEtcdPki(pkiDirPath: string, now: number, node: { name: string; ip: string }): Promise<EtcdPki> {
+  const dir = join(pkiDirPath, 'etcd');
+  await mkdir(dir, { recursive: true });
+  const ca = await ensureCA(dir, 'ca', 'etcd-ca', now);
+  const s = await signer(ca);
+  const sans = { dnsNames: [node.name, 'localhost'], ipAddresses: [node.ip, '127.0.0.1'] };
+  const [server, peer, healthcheckClient, apiserverEtcdClient] = await Promise.all([
+    ensureLeaf(dir, 'server', s, { commonName: node.name, ...sans, usages: ['server', 'client'] }, now),
+    ensureLeaf(dir, 'peer', s, { commonName: node.name, ...sans, usages: ['server', 'client'] }, now),
+    ensureLeaf(dir, 'healthcheck-client', s, { commonName: 'kube-etcd-healthcheck-client', usages: ['client'] }, now),
+    ensureLeaf(pkiDirPath, 'apiserver-etcd-client', s, { commonName: 'kube-apiserver-etcd-client', usages: ['client'] }, now),
+  ]);
+  return { ca, server, peer, healthcheckClient, apiserverEtcdClient };
+}

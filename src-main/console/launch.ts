@@ -24,6 +24,7 @@ export interface Launched {
   port: number;
   token: string;
   kubeconfigPath: string;
+  etcdEndpoints: string[];
   cluster: EmbeddedCluster;
   /** Closes the console server (terminals included), then stops the cluster. Idempotent. */
   stop(): Promise<void>;
@@ -62,6 +63,7 @@ export async function launchConsole(opts: LaunchOptions): Promise<Launched> {
     port: server.port,
     token: server.token,
     kubeconfigPath: cluster.kubeconfigPath,
+    etcdEndpoints: cluster.etcdEndpoints,
     cluster,
     stop() {
       stopping ??= (async () => {

@@ -32,6 +32,7 @@ import type { StoreRequest } from './request';
 import { checkDeleteRange, checkPut, checkRange, checkTxn, isReadOnlyTxn } from './request-validation';
 import { Snapshotter } from './snapshot/snapshotter';
 import { Wal, type WalOptions, type WalRecovery } from './wal/wal';
+import { encodeSnapshot } from './snapshot/snapshot-codec';
 
 export interface StoreOptions {
   /** The member folder (…/var/lib/etcd/member); `wal/` and `snap/` are created inside. */
@@ -194,6 +195,26 @@ export class StoreMember implements KV {
     this.hub.deliver();
     this.hub.cancelAll();
     await this.wal.close();
+  }
+
+  /** The whole keyspace with its history in the snapshot format (what etcd's Snapshot RPC streams). */
+  exportSnapshot(): Iterable<Buffer> {
+    return encodeSnapshot({ term: SNAPSHOT_TERM, index: this.applied }, this.mvcc.capture());
+  }
+
+  /**
+   * Backend size as etcd reports it: bytes kept (live keys and history since the last
+   * compaction) and bytes in use (live keys), each rounded up to 4 KiB pages, at least 20 KiB.
+   */
+  backendSize(): { size: number; inUse: number } {
+    const state = this.mvcc.capture();
+    const revBytes = (r: { key: string; value: Uint8Array }): number => r.key.length + r.value.length + 48;
+    let live = 0;
+    for (const r of state.base) live += revBytes(r);
+    let history = live;
+    for (const rec of state.log) for (const c of rec.changes) history += revBytes(c);
+    const pages = (n: number): number => Math.max(20480, Math.ceil((n * 1.25) / 4096) * 4096);
+    return { size: pages(history), inUse: Math.min(pages(live), pages(history)) };
   }
 
   stats(): StoreStats {
