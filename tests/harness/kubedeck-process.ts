@@ -52,7 +52,7 @@ export async function startKubedeck(opts: { dataDir?: string; extraArgs?: string
         buffer = buffer.slice(nl + 1);
         const m = /^([A-Z_]+)=(.*)$/.exec(line);
         if (m) lines[m[1]] = m[2];
-        if (lines.CONSOLE && lines.KUBECONFIG) {
+        if (lines.CONSOLE && lines.KUBECONFIG && lines.ETCD_ENDPOINTS) {
           clearTimeout(timer);
           resolveReady();
         }
