@@ -1,12 +1,13 @@
 /**
  * What a new cluster holds before anyone touches it: the four system namespaces, the
  * `kubernetes` service, a `default` ServiceAccount per namespace, and one Node per machine of the
- * topology. Idempotent: objects that exist are left alone.
+ * topology, and the CoreDNS add-on. Idempotent: objects that exist are left alone.
  */
 import { createHash } from 'node:crypto';
 import type { RestClient } from '../client/rest-client';
 import type { KubeObject } from '../kube/object';
 import { StatusError } from '../kube/status';
+import { coreDnsObjects } from './addons';
 import { allNodes, nodeObject, type Topology } from './topology';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -54,6 +55,7 @@ export async function bootstrapCluster(client: RestClient, topology: Topology, c
       metadata: { name: 'default', namespace: ns },
     });
   }
+  for (const { collection, obj } of coreDnsObjects()) await ensure(client, collection, obj);
   const createdAt = new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   for (const spec of allNodes(topology)) {
     const machineId = createHash('sha256').update(`${clusterName}/${spec.name}`).digest('hex').slice(0, 32);
