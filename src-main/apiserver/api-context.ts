@@ -7,6 +7,8 @@ import { findResource } from '../kube/registry';
 import type { ResourceType } from '../kube/resource-type';
 import type { KV } from '../store/kv';
 import type { NodeConnector } from './node-connector';
+import type { Authorizer } from './authz/authorizer';
+import type { RbacPolicy } from './authz/rbac-authorizer';
 import { ResourceStorage } from './storage/resource-storage';
 import { strategyFor, type Strategy, type StrategyContext } from './strategy';
 
@@ -19,6 +21,8 @@ export class ApiContext {
   private readonly strategies = new Map<string, Strategy>();
   /** The kubelets, once the cluster runtime has started them. */
   nodes: NodeConnector | undefined;
+  /** Authorization, once the RBAC policy is loaded; without it every authenticated request is allowed. */
+  authorizer: { chain: Authorizer; policy: RbacPolicy } | undefined;
 
   constructor(
     readonly kv: KV,
