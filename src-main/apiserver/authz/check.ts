@@ -1,0 +1,13 @@
+/** Asks the context's authorizer and turns a refusal into kube-apiserver's 403. */
+import * as errors from '../../kube/status';
+import type { ApiContext } from '../api-context';
+import { forbiddenReason, type Attributes } from './attributes';
+
+export function checkAccess(ctx: ApiContext, a: Attributes): void {
+  if (!ctx.authorizer) return;
+  if (ctx.authorizer.chain.authorize(a).allowed) return;
+  const reason = forbiddenReason(a);
+  if (!a.isResourceRequest) throw errors.forbidden({ group: '', resource: '' }, '', reason);
+  const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
+  throw errors.forbidden({ group: a.apiGroup, resource }, a.name, reason);
+}
