@@ -8,6 +8,6 @@ export function checkAccess(ctx: ApiContext, a: Attributes): void {
   if (ctx.authorizer.chain.authorize(a).allowed) return;
   const reason = forbiddenReason(a);
   if (!a.isResourceRequest) throw errors.forbidden({ group: '', resource: '' }, '', reason);
-  const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
-  throw errors.forbidden({ group: a.apiGroup, resource }, a.name, reason);
+  // The message names the parent resource (`pods "web" is forbidden: ... "pods/exec" ...`).
+  throw errors.forbidden({ group: a.apiGroup, resource: a.resource }, a.name, reason);
 }
