@@ -4,17 +4,20 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { KubeObject } from '../kube/object';
-import type { ResourceType } from '../kube/resource-type';
+import { PROTOBUF_MEDIA_TYPE, ProtobufDecodeError, acceptsProtobuf, decodeProtobufObject } from '../kube/protobuf/decode';
+import { apiVersionOf, type ResourceType } from '../kube/resource-type';
 import * as errors from '../kube/status';
 
 const ACCEPTED = 'application/json, application/yaml';
+/** Built-in kinds also take protobuf; custom resources do not, as in kube-apiserver. */
+const ACCEPTED_WITH_PROTOBUF = `${ACCEPTED}, ${PROTOBUF_MEDIA_TYPE}`;
 
 export function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
 
 /** Parses JSON or YAML bytes into a plain value, or throws the apiserver's BadRequest. */
-export function parseBody(body: Buffer, contentType: string | undefined, expectedKind: string): unknown {
+export function parseBody(body: Buffer, contentType: string | undefined, expectedKind: string, accepted = ACCEPTED): unknown {
   const type = mediaType(contentType);
   const text = body.toString('utf8');
   try {
@@ -26,7 +29,48 @@ export function parseBody(body: Buffer, contentType: string | undefined, expecte
       `the object provided is unrecognized (must be of type ${expectedKind}): couldn't get version/kind; json parse error: ${msg} (${summarize(body)})`,
     );
   }
-  throw errors.unsupportedMediaType(type, ACCEPTED);
+  throw errors.unsupportedMediaType(type, accepted);
+}
+
+/**
+ * Decodes a protobuf body into its JSON object, or throws the BadRequest apiserver's
+ * transformDecodeError makes of a protobuf decoding failure. `defaults` fill in an empty
+ * apiVersion/kind in the envelope, as the URL's kind does upstream.
+ */
+function decodeProtobufBody(body: Buffer, expectedKind: string, defaults: { apiVersion: string; kind: string }): Record<string, unknown> {
+  try {
+    return decodeProtobufObject(body, defaults).object;
+  } catch (e) {
+    if (!(e instanceof ProtobufDecodeError)) throw e;
+    if (e.kind !== undefined) {
+      const version = (e.apiVersion ?? '').split('/').pop() ?? '';
+      throw errors.badRequest(`${e.kind} in version ${JSON.stringify(version)} cannot be handled as a ${expectedKind}: ${e.message}`);
+    }
+    throw errors.badRequest(`the object provided is unrecognized (must be of type ${expectedKind}): ${e.message} (${summarize(body)})`);
+  }
+}
+
+/**
+ * Parses a body whose kind the handler knows (DeleteOptions, Eviction, TokenRequest, Scale, ...)
+ * from JSON, YAML or protobuf into a plain value. An empty protobuf apiVersion/kind defaults to
+ * `expected`.
+ */
+export function parseTypedBody(body: Buffer, contentType: string | undefined, expected: { apiVersion: string; kind: string }): unknown {
+  if (mediaType(contentType) !== PROTOBUF_MEDIA_TYPE) return parseBody(body, contentType, expected.kind, ACCEPTED_WITH_PROTOBUF);
+  return decodeProtobufBody(body, expected.kind, expected);
+}
+
+/**
+ * The body of a DELETE as a plain DeleteOptions value (JSON, YAML or protobuf), or undefined for
+ * an empty body. kubectl's typed clients (e.g. drain's fallback delete) send protobuf.
+ */
+export function parseDeleteOptionsBody(body: Buffer, contentType: string | undefined): unknown {
+  if (body.length === 0) return undefined;
+  const options = parseTypedBody(body, contentType ?? 'application/json', { apiVersion: 'meta.k8s.io/v1', kind: 'DeleteOptions' });
+  if (mediaType(contentType) === PROTOBUF_MEDIA_TYPE && (options as { kind?: unknown }).kind !== 'DeleteOptions') {
+    throw errors.badRequest('decoded object cannot be converted to DeleteOptions');
+  }
+  return options;
 }
 
 /**
@@ -35,10 +79,15 @@ export function parseBody(body: Buffer, contentType: string | undefined, expecte
  */
 export function decodeObjectBody(body: Buffer, contentType: string | undefined, rt: ResourceType): KubeObject {
   const type = mediaType(contentType);
-  if (type === 'application/vnd.kubernetes.protobuf') {
-    throw errors.unsupportedMediaType(type, ACCEPTED);
+  const expectedGV = apiVersionOf(rt);
+  const protobufOK = acceptsProtobuf(expectedGV);
+  let value: unknown;
+  if (type === PROTOBUF_MEDIA_TYPE) {
+    if (!protobufOK) throw errors.unsupportedMediaType(type, ACCEPTED);
+    value = decodeProtobufBody(body, rt.kind, { apiVersion: expectedGV, kind: rt.kind });
+  } else {
+    value = parseBody(body, contentType, rt.kind, protobufOK ? ACCEPTED_WITH_PROTOBUF : ACCEPTED);
   }
-  const value = parseBody(body, contentType, rt.kind);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw errors.badRequest(
       `the object provided is unrecognized (must be of type ${rt.kind}): couldn't get version/kind; json parse error: json: cannot unmarshal ${jsonType(value)} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" } (${summarize(body)})`,
@@ -47,7 +96,6 @@ export function decodeObjectBody(body: Buffer, contentType: string | undefined, 
   const obj = value as Record<string, unknown>;
   const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : '';
   const kind = typeof obj.kind === 'string' ? obj.kind : '';
-  const expectedGV = rt.group ? `${rt.group}/${rt.version}` : rt.version;
   const version = apiVersion.includes('/') ? apiVersion.split('/')[1] : apiVersion;
   if (kind !== '' && kind !== rt.kind) {
     throw errors.badRequest(

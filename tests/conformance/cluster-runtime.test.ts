@@ -101,6 +101,26 @@ describe('workloads', () => {
   });
 });
 
+describe('kubectl create generators (protobuf request bodies, kubectl 1.32 and 1.33)', () => {
+  it.each([32, 33])('kubectl 1.%i creates namespaces, configmaps, secrets, deployments, services and service accounts', async (minor) => {
+    const kc = new Kubectl(minor, kd.kubeconfig);
+    const ns = `gen-${minor}`;
+    expect(await kc.ok(['create', 'namespace', ns])).toBe(`namespace/${ns} created\n`);
+    expect(await kc.ok(['create', 'configmap', 'c1', '--from-literal=a=b', '-n', ns])).toBe('configmap/c1 created\n');
+    expect(await kc.ok(['create', 'secret', 'generic', 's1', '--from-literal=k=v', '-n', ns])).toBe('secret/s1 created\n');
+    expect(await kc.ok(['create', 'deployment', 'web', '--image=nginx', '--replicas=0', '-n', ns])).toBe('deployment.apps/web created\n');
+    expect(await kc.ok(['create', 'service', 'clusterip', 'svc1', '--tcp=80:8080', '-n', ns])).toBe('service/svc1 created\n');
+    expect(await kc.ok(['create', 'serviceaccount', 'sa1', '-n', ns])).toBe('serviceaccount/sa1 created\n');
+    const cm = JSON.parse(await kc.ok(['get', 'configmap', 'c1', '-n', ns, '-o', 'json'])) as { data: Record<string, string> };
+    expect(cm.data).toEqual({ a: 'b' });
+    const secret = JSON.parse(await kc.ok(['get', 'secret', 's1', '-n', ns, '-o', 'json'])) as { data: Record<string, string> };
+    expect(secret.data).toEqual({ k: Buffer.from('v').toString('base64') });
+    const deploy = JSON.parse(await kc.ok(['get', 'deployment', 'web', '-n', ns, '-o', 'json'])) as { spec: { replicas: number } };
+    expect(deploy.spec.replicas).toBe(0); // an explicit zero survives the protobuf pointer semantics
+    expect((await kc.ok(['delete', 'namespace', ns], { timeoutMs: 30_000 })).trim()).toBe(`namespace "${ns}" deleted`);
+  });
+});
+
 describe('HttpClusterClient', () => {
   it('creates, watches, patches and deletes over HTTPS with upstream errors', async () => {
     const ctx = resolveContext(parseKubeconfig(readFileSync(kd.kubeconfig, 'utf8')));

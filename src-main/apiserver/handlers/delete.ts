@@ -1,6 +1,6 @@
 /** HTTP DELETE and DELETECOLLECTION: DeleteOptions from the body and the query, then the REST operation. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseBody } from '../decode-body';
+import { parseDeleteOptionsBody } from '../decode-body';
 import { readBody } from '../http-util';
 import { deleteCollection, deleteObject, deleteOptions } from '../rest/delete';
 import type { RequestScope } from '../rest/scope';
@@ -8,7 +8,7 @@ import { reply } from './reply';
 
 async function readDeleteOptions(scope: RequestScope, req: IncomingMessage): Promise<ReturnType<typeof deleteOptions>> {
   const body = await readBody(req);
-  const parsed = body.length > 0 ? parseBody(body, req.headers['content-type'] ?? 'application/json', 'DeleteOptions') : undefined;
+  const parsed = parseDeleteOptionsBody(body, req.headers['content-type'] ?? 'application/json');
   return deleteOptions(scope, parsed);
 }
 
