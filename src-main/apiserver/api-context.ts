@@ -9,6 +9,7 @@ import type { KV } from '../store/kv';
 import type { NodeConnector } from './node-connector';
 import type { Authorizer } from './authz/authorizer';
 import type { RbacPolicy } from './authz/rbac-authorizer';
+import type { ServiceAccountTokens } from './service-account-tokens';
 import { ResourceStorage } from './storage/resource-storage';
 import { strategyFor, type Strategy, type StrategyContext } from './strategy';
 
@@ -17,6 +18,9 @@ export class ApiContext {
   readonly namespaces: ResourceType = findResource('', 'v1', 'namespaces') as ResourceType;
   /** ServiceAccount admission reads the pod's service account. */
   readonly serviceAccounts: ResourceType = findResource('', 'v1', 'serviceaccounts') as ResourceType;
+  readonly pods: ResourceType = findResource('', 'v1', 'pods') as ResourceType;
+  /** Signs and checks service-account tokens (sa.key / sa.pub), when the cluster gave its keys. */
+  tokens: ServiceAccountTokens | undefined;
   private readonly storages = new Map<string, ResourceStorage>();
   private readonly strategies = new Map<string, Strategy>();
   /** The kubelets, once the cluster runtime has started them. */

@@ -27,6 +27,7 @@ import { serveHealth, type HealthChecks } from './health';
 import { boolParam, writeError, writeJson } from './http-util';
 import { aggregatedContentType, negotiateDiscovery, negotiateObjectShape } from './negotiate';
 import { parseRequestInfo } from './request-info';
+import { ServiceAccountTokens } from './service-account-tokens';
 
 export interface ApiServerOptions {
   kv: KV;
@@ -37,6 +38,8 @@ export interface ApiServerOptions {
   port?: number;
   /** Extra readiness checks (e.g. the store has a leader). */
   readyChecks?: HealthChecks;
+  /** sa.key / sa.pub (PEM): sign and verify service-account tokens. */
+  serviceAccountKeys?: { key: string; pub: string };
 }
 
 export interface ApiServer {
@@ -59,7 +62,7 @@ export class ApiServerHandler {
     const url = new URL(req.url ?? '/', 'https://apiserver');
     const path = url.pathname;
     const query = url.searchParams;
-    const user = authenticate(req);
+    const user = await this.authenticate(req);
 
     const health = /^\/(healthz|livez|readyz)(?:\/(.*))?$/.exec(path);
     if (health) {
@@ -78,6 +81,16 @@ export class ApiServerHandler {
     const info = parseRequestInfo(req.method ?? 'GET', path, query);
     if (!info.isResourceRequest) throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
     await this.serveResource(req, res, info, query, user);
+  }
+
+  /** A client certificate from the cluster CA, else a service-account bearer token. */
+  private async authenticate(req: IncomingMessage): Promise<UserInfo | undefined> {
+    const fromCert = authenticate(req);
+    if (fromCert) return fromCert;
+    const header = req.headers.authorization ?? '';
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m || !this.ctx.tokens) return undefined;
+    return this.ctx.tokens.authenticate(m[1]);
   }
 
   private serveNonResource(req: IncomingMessage, res: ServerResponse, path: string): boolean {
@@ -148,7 +161,7 @@ export class ApiServerHandler {
     });
     if (info.subresource === 'scale') return handleScale(scope, req, res);
     if (info.subresource === 'log') return handleLog(scope, req, res);
-    if (info.subresource === 'binding' || info.subresource === 'eviction') {
+    if (info.subresource === 'binding' || info.subresource === 'eviction' || info.subresource === 'token') {
       if (info.verb !== 'create') throw errors.methodNotSupported({ group: rt.group, resource: `${rt.plural}/${info.subresource}` }, (req.method ?? '').toLowerCase());
       return handleSubresourceCreate(scope, req, res);
     }
@@ -184,6 +197,7 @@ export class ApiServerHandler {
 
 export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
   const ctx = new ApiContext(opts.kv, opts.clock, opts.rand);
+  if (opts.serviceAccountKeys) ctx.tokens = await ServiceAccountTokens.create(opts.serviceAccountKeys.key, opts.serviceAccountKeys.pub, () => opts.clock.now());
   const host = opts.host ?? '127.0.0.1';
   let port = opts.port ?? 0;
   const checks: HealthChecks = {

@@ -120,6 +120,7 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
       clock,
       rand: seededRand(randomInt(2 ** 31)),
       tls: { cert: pki.apiserver.cert, key: pki.apiserver.key, ca: pki.ca.cert },
+      serviceAccountKeys: pki.serviceAccount,
       port,
     });
     record.apiserverPort = apiserver.port;
