@@ -7,11 +7,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../common/clock';
 import type { Rand } from '../common/rand';
-import { findResource } from '../kube/registry';
+import { findResource, RESOURCE_TYPES } from '../kube/registry';
+import { ApiServerMetrics } from './metrics';
 import { openApiGroupVersion, openApiRoot } from '../kube/openapi';
 import * as errors from '../kube/status';
 import { KUBERNETES_VERSION } from '../kube/version';
-import type { KV } from '../store/kv';
+import { prefixEnd, type KV } from '../store/kv';
 import { ApiContext } from './api-context';
 import { ANONYMOUS, authenticate, type UserInfo } from './authn';
 import { aggregatedDiscovery, apiResourceList, legacyApiVersions, legacyGroup1, legacyGroupList } from './discovery/discovery';
@@ -52,16 +53,32 @@ export interface ApiServer {
 const NOT_FOUND_MESSAGE = 'the server could not find the requested resource';
 
 export class ApiServerHandler {
+  readonly metrics = new ApiServerMetrics();
+
   constructor(
     readonly ctx: ApiContext,
     private readonly checks: HealthChecks,
     private readonly serverAddress: () => string,
   ) {}
 
+  /** The metrics text, with apiserver_storage_objects counted now. */
+  private async metricsText(): Promise<string> {
+    for (const rt of RESOURCE_TYPES) {
+      if (!rt.storageKey) continue;
+      const storage = this.ctx.storage(rt);
+      const res = await this.ctx.kv.range({ key: storage.prefix, rangeEnd: prefixEnd(storage.prefix), countOnly: true });
+      this.metrics.storageObjects.set({ resource: rt.group ? `${rt.plural}.${rt.group}` : rt.plural }, res.count);
+    }
+    return this.metrics.text();
+  }
+
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'https://apiserver');
     const path = url.pathname;
     const query = url.searchParams;
+    const info = parseRequestInfo(req.method ?? 'GET', path, query);
+    const record = this.metrics.begin(info, query.getAll('dryRun').length > 0);
+    res.once('close', () => record(res.statusCode));
     const user = await this.authenticate(req);
 
     const health = /^\/(healthz|livez|readyz)(?:\/(.*))?$/.exec(path);
@@ -78,7 +95,6 @@ export class ApiServerHandler {
     }
     if (this.serveNonResource(req, res, path)) return;
 
-    const info = parseRequestInfo(req.method ?? 'GET', path, query);
     if (!info.isResourceRequest) throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
     await this.serveResource(req, res, info, query, user);
   }
@@ -122,6 +138,16 @@ export class ApiServerHandler {
       const group = legacyGroup1(m[1]);
       if (!group) throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
       writeJson(res, 200, group);
+      return true;
+    }
+    if (trimmed === '/metrics') {
+      void this.metricsText().then(
+        (text) => {
+          res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
+          res.end(text);
+        },
+        (e: unknown) => writeError(res, e),
+      );
       return true;
     }
     if (trimmed === '/openapi/v3') {
