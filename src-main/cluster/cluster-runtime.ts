@@ -10,6 +10,8 @@ import { InProcessClient } from '../client/in-process-client';
 import { Kubelet } from '../kubelet/kubelet';
 import type { KubeObject } from '../kube/object';
 import { ControllerManager } from './controller-manager';
+import { KubeScheduler } from './kube-scheduler';
+import { interimPlacement } from '../scheduler/interim-placement';
 import { allNodes, type Topology } from './topology';
 
 export interface ClusterRuntimeOptions {
@@ -27,6 +29,7 @@ export interface ClusterRuntimeOptions {
 export interface ClusterRuntime {
   kubelets: ReadonlyMap<string, Kubelet>;
   controllerManagers: readonly ControllerManager[];
+  schedulers: readonly KubeScheduler[];
   stop(): Promise<void>;
 }
 
@@ -53,11 +56,15 @@ export async function startClusterRuntime(opts: ClusterRuntimeOptions): Promise<
   };
   const controllerManagers = topology.controlPlanes.map((cp) => new ControllerManager(ctx, clock, seededRand(opts.seed + ++i), cp.name, opts.caPem));
   for (const cm of controllerManagers) cm.start();
+  const schedulers = topology.controlPlanes.map((cp) => new KubeScheduler(ctx, clock, seededRand(opts.seed + ++i), cp.name, interimPlacement));
+  for (const s of schedulers) s.start();
   return {
     kubelets,
     controllerManagers,
+    schedulers,
     stop: async () => {
       ctx.nodes = undefined;
+      await Promise.all(schedulers.map((s) => s.stop({ release: true })));
       await Promise.all(controllerManagers.map((cm) => cm.stop({ release: true })));
       await Promise.all([...kubelets.values()].map((k) => k.stop()));
     },
