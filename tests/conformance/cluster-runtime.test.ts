@@ -101,6 +101,68 @@ describe('workloads', () => {
   });
 });
 
+describe('workload scenarios (kubectl 1.32)', () => {
+  const images = async (sel: string): Promise<string[]> =>
+    (await k.ok(['get', 'pods', '-l', sel, '-o', 'jsonpath={range .items[*]}{.spec.containers[0].image}{"\\n"}{end}'])).split('\n').filter(Boolean);
+
+  it('create deployment → Running, set image rolls within maxSurge/maxUnavailable, rollout undo, scale', async () => {
+    await k.ok(['create', 'deployment', 'shop', '--image=nginx:1.27', '--replicas=3']);
+    await k.ok(['rollout', 'status', 'deployment/shop', '--timeout=30s'], { timeoutMs: 40_000 });
+    const running = await k.ok(['get', 'pods', '-l', 'app=shop', '--field-selector=status.phase=Running', '-o', 'name']);
+    expect(running.trim().split('\n')).toHaveLength(3);
+    // Watch the ReplicaSets during the rollout: never more than 3 + 1 (25% surge, rounded up) pods wanted.
+    const watch = k.spawn(['get', 'rs', '-l', 'app=shop', '-w', '-o', 'jsonpath={.metadata.name}{" "}{.spec.replicas}{"\\n"}']);
+    await k.ok(['set', 'image', 'deployment/shop', 'nginx=nginx:1.28']);
+    await k.ok(['rollout', 'status', 'deployment/shop', '--timeout=30s'], { timeoutMs: 40_000 });
+    watch.stop();
+    const desired = new Map<string, number>();
+    let maxTotal = 0;
+    for (const line of watch.output().split('\n')) {
+      const m = /^(\S+) (\d+)$/.exec(line.trim());
+      if (!m) continue;
+      desired.set(m[1], Number(m[2]));
+      maxTotal = Math.max(maxTotal, [...desired.values()].reduce((a, b) => a + b, 0));
+    }
+    expect(desired.size).toBe(2);
+    expect(maxTotal).toBeLessThanOrEqual(4);
+    expect(await images('app=shop')).toEqual(['nginx:1.28', 'nginx:1.28', 'nginx:1.28']);
+    const history = await k.ok(['rollout', 'history', 'deployment/shop']);
+    expect(history).toMatch(/^REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>\n/m);
+    await k.ok(['rollout', 'undo', 'deployment/shop']);
+    await k.ok(['rollout', 'status', 'deployment/shop', '--timeout=30s'], { timeoutMs: 40_000 });
+    await waitFor(async () => (await images('app=shop')).join() === 'nginx:1.27,nginx:1.27,nginx:1.27', 15_000, 'old image back');
+    expect((await k.ok(['scale', 'deployment/shop', '--replicas=5'])).trim()).toBe('deployment.apps/shop scaled');
+    await k.ok(['rollout', 'status', 'deployment/shop', '--timeout=30s'], { timeoutMs: 40_000 });
+    const ready = await k.ok(['get', 'deployment', 'shop', '-o', 'jsonpath={.status.readyReplicas}']);
+    expect(ready).toBe('5');
+  });
+
+  it('a pod that fits nowhere is Pending with the scheduler\'s reasons', async () => {
+    await k.ok(['run', 'huge', '--image=nginx', '--overrides={"spec":{"containers":[{"name":"huge","image":"nginx","resources":{"requests":{"cpu":"64"}}}]}}']);
+    await waitFor(async () => /FailedScheduling/.test(await k.ok(['describe', 'pod', 'huge'])), 10_000, 'FailedScheduling');
+    const describe = await k.ok(['describe', 'pod', 'huge']);
+    expect(describe).toMatch(/Warning\s+FailedScheduling\s+\S+\s+default-scheduler\s+0\/6 nodes are available: 3 Insufficient cpu, 3 node\(s\) had untolerated taint \{node-role\.kubernetes\.io\/control-plane: \}\./);
+    await k.ok(['delete', 'pod', 'huge']);
+  });
+
+  it('drain evicts a node\'s pods and they come back elsewhere', async () => {
+    await k.ok(['create', 'deployment', 'spread', '--image=nginx', '--replicas=3']);
+    await k.ok(['rollout', 'status', 'deployment/spread', '--timeout=30s'], { timeoutMs: 40_000 });
+    const nodes = (await k.ok(['get', 'pods', '-l', 'app=spread', '-o', 'jsonpath={.items[*].spec.nodeName}'])).split(' ');
+    const victim = nodes[0];
+    const out = await k.ok(['drain', victim, '--ignore-daemonsets', '--delete-emptydir-data', '--timeout=60s'], { timeoutMs: 70_000 });
+    expect(out).toMatch(new RegExp(`node/${victim} cordoned`));
+    expect(out).toMatch(new RegExp(`node/${victim} drained`));
+    await k.ok(['rollout', 'status', 'deployment/spread', '--timeout=30s'], { timeoutMs: 40_000 });
+    const after = (await k.ok(['get', 'pods', '-l', 'app=spread', '--field-selector=status.phase=Running', '-o', 'jsonpath={.items[*].spec.nodeName}'])).split(' ');
+    expect(after).toHaveLength(3);
+    expect(after).not.toContain(victim);
+    const taints = await k.ok(['get', 'node', victim, '-o', 'jsonpath={.spec.taints[*].key}']);
+    expect(taints).toContain('node.kubernetes.io/unschedulable');
+    expect((await k.ok(['uncordon', victim])).trim()).toBe(`node/${victim} uncordoned`);
+  });
+});
+
 describe('kubectl create generators (protobuf request bodies, kubectl 1.32 and 1.33)', () => {
   it.each([32, 33])('kubectl 1.%i creates namespaces, configmaps, secrets, deployments, services and service accounts', async (minor) => {
     const kc = new Kubectl(minor, kd.kubeconfig);
