@@ -1,0 +1,188 @@
+/**
+ * The CronJob controller (v2): at each scheduled time it creates a Job named
+ * `<cronjob>-<minutes since the epoch>` from the jobTemplate, within startingDeadlineSeconds,
+ * honouring concurrencyPolicy (Allow, Forbid, Replace) and suspend; it tracks active jobs,
+ * lastScheduleTime and lastSuccessfulTime, and keeps successfulJobsHistoryLimit /
+ * failedJobsHistoryLimit finished jobs. Schedules are parsed with cron-parser, in the CronJob's
+ * timeZone (UTC by default).
+ */
+import { CronExpressionParser } from 'cron-parser';
+import type { Clock } from '../../common/clock';
+import type { ClusterClient } from '../../client/cluster-client';
+import { EventRecorder } from '../../client/event-recorder';
+import { objectKey, splitKey, type Informer } from '../../client/informer';
+import type { InformerFactory } from '../../client/informer-factory';
+import { metaTime } from '../../kube/meta-time';
+import type { KubeObject } from '../../kube/object';
+import { StatusError } from '../../kube/status';
+import { jsonEqual } from '../../kube/validation/object-meta';
+import { controllerOf, newControllerRef } from '../common/controller-ref';
+import { QueueController } from '../common/queue-controller';
+import { CRON_JOBS, JOBS } from '../common/batch-resources';
+
+
+const SCHEDULED_TIMESTAMP = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
+
+interface CronJobSpec {
+  schedule?: string;
+  timeZone?: string;
+  startingDeadlineSeconds?: number;
+  concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
+  suspend?: boolean;
+  successfulJobsHistoryLimit?: number;
+  failedJobsHistoryLimit?: number;
+  jobTemplate?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: Record<string, unknown> };
+}
+
+interface CronJobStatus {
+  active?: { apiVersion: string; kind: string; name: string; namespace: string; resourceVersion?: string; uid: string }[];
+  lastScheduleTime?: string;
+  lastSuccessfulTime?: string;
+}
+
+const jobFinished = (j: KubeObject): 'Complete' | 'Failed' | undefined =>
+  ((j.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? []).find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')?.type as 'Complete' | 'Failed' | undefined;
+
+/** The scheduled times in (after, upTo], at most `limit` of them (the newest kept). */
+export function missedTimes(schedule: string, tz: string | undefined, after: number, upTo: number, limit = 100): number[] {
+  const expr = CronExpressionParser.parse(schedule, { currentDate: new Date(after), tz: tz || 'UTC' });
+  const out: number[] = [];
+  for (;;) {
+    const next = expr.next().toDate().getTime();
+    if (next > upTo) break;
+    out.push(next);
+    if (out.length > limit) out.shift();
+  }
+  return out;
+}
+
+export class CronJobController extends QueueController {
+  readonly name = 'cronjob-controller';
+  private readonly cronJobs: Informer;
+  private readonly jobs: Informer;
+  private readonly recorder: EventRecorder;
+
+  constructor(
+    private readonly client: ClusterClient,
+    informers: InformerFactory,
+    clock: Clock,
+  ) {
+    super(clock);
+    this.recorder = new EventRecorder(client, clock, 'cronjob-controller');
+    this.cronJobs = informers.informer(CRON_JOBS);
+    this.jobs = informers.informer(JOBS);
+    this.jobs.addIndexer('controller-uid', (j) => [controllerOf(j)?.uid ?? '']);
+    this.cronJobs.addEventHandler({ onAdd: (c) => this.enqueue(objectKey(c)), onUpdate: (_o, c) => this.enqueue(objectKey(c)) });
+    const jobChanged = (j: KubeObject): void => {
+      const ref = controllerOf(j);
+      if (ref?.kind === 'CronJob') this.enqueue(`${j.metadata.namespace ?? ''}/${ref.name}`);
+    };
+    this.jobs.addEventHandler({ onAdd: jobChanged, onUpdate: (_o, j) => jobChanged(j), onDelete: jobChanged });
+  }
+
+  protected async reconcile(key: string): Promise<void> {
+    const { namespace, name } = splitKey(key);
+    const cj = this.cronJobs.get(namespace, name);
+    if (!cj || cj.metadata.deletionTimestamp) return;
+    const spec = (cj.spec ?? {}) as CronJobSpec;
+    const old = (cj.status ?? {}) as CronJobStatus;
+    const now = this.clock.now();
+    const owned = this.jobs.byIndex('controller-uid', cj.metadata.uid ?? '');
+    const status: CronJobStatus = { ...old };
+    // Finished jobs leave the active list; the newest success is remembered.
+    const active = owned.filter((j) => !jobFinished(j));
+    for (const j of owned) {
+      const result = jobFinished(j);
+      if (!result) continue;
+      const wasActive = (old.active ?? []).some((a) => a.uid === j.metadata.uid);
+      if (wasActive) this.recorder.event(cj, 'Normal', 'SawCompletedJob', `Saw completed job: ${j.metadata.name ?? ''}, condition: ${result}`);
+      const completed = (j.status as { completionTime?: string } | undefined)?.completionTime;
+      if (result === 'Complete' && completed && (!status.lastSuccessfulTime || completed > status.lastSuccessfulTime)) status.lastSuccessfulTime = completed;
+    }
+    let nextWake: number | undefined;
+    if (!spec.suspend && spec.schedule) {
+      const since = Date.parse(old.lastScheduleTime ?? '') || Date.parse(cj.metadata.creationTimestamp ?? '') || now;
+      let times: number[] = [];
+      try {
+        times = missedTimes(spec.schedule, spec.timeZone, since, now);
+        nextWake = missedTimes(spec.schedule, spec.timeZone, now, now + 366 * 86_400_000, 1)[0];
+      } catch (e) {
+        this.recorder.event(cj, 'Warning', 'UnparseableSchedule', `unparseable schedule: ${JSON.stringify(spec.schedule)} : ${e instanceof Error ? e.message : String(e)}`);
+      }
+      const scheduled = times[times.length - 1];
+      const deadline = spec.startingDeadlineSeconds;
+      if (scheduled !== undefined && (deadline === undefined || now - scheduled <= deadline * 1000)) {
+        const started = await this.startJob(cj, spec, scheduled, active);
+        if (started) {
+          active.push(started);
+          status.lastScheduleTime = metaTime(scheduled);
+        }
+      } else if (scheduled !== undefined) {
+        this.recorder.event(cj, 'Warning', 'MissSchedule', `Missed scheduled time to start a job: ${new Date(scheduled).toISOString().replace('.000Z', 'Z')}`);
+        status.lastScheduleTime = metaTime(scheduled);
+      }
+    }
+    status.active = active.map((j) => ({ apiVersion: 'batch/v1', kind: 'Job', name: j.metadata.name ?? '', namespace, resourceVersion: j.metadata.resourceVersion, uid: j.metadata.uid ?? '' }));
+    if (status.active.length === 0) delete status.active;
+    await this.cleanup(cj, spec, owned);
+    if (!jsonEqual(status, old)) {
+      try {
+        await this.client.update(CRON_JOBS, { ...cj, status }, { subresource: 'status' });
+      } catch (e) {
+        if (!(e instanceof StatusError && (e.status.code === 409 || e.status.code === 404))) throw e;
+        this.enqueue(key);
+      }
+    }
+    if (nextWake !== undefined) this.enqueueAfter(key, Math.max(0, nextWake - now) + 100);
+  }
+
+  private async startJob(cj: KubeObject, spec: CronJobSpec, scheduled: number, active: KubeObject[]): Promise<KubeObject | undefined> {
+    const ns = cj.metadata.namespace ?? '';
+    const jobName = `${cj.metadata.name ?? ''}-${Math.floor(scheduled / 60_000)}`;
+    if (this.jobs.get(ns, jobName)) return undefined;
+    const policy = spec.concurrencyPolicy ?? 'Allow';
+    if (policy === 'Forbid' && active.length > 0) {
+      this.recorder.event(cj, 'Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid');
+      return undefined;
+    }
+    if (policy === 'Replace') {
+      for (const j of active) {
+        await this.client.delete(JOBS, ns, j.metadata.name ?? '', { propagationPolicy: 'Background' }).catch(() => undefined);
+        this.recorder.event(cj, 'Normal', 'SuccessfulDelete', `Deleted job ${j.metadata.name ?? ''}`);
+      }
+      active.splice(0);
+    }
+    const template = spec.jobTemplate ?? {};
+    const job: KubeObject = {
+      metadata: {
+        name: jobName,
+        namespace: ns,
+        labels: { ...(template.metadata?.labels ?? {}) },
+        annotations: { ...(template.metadata?.annotations ?? {}), [SCHEDULED_TIMESTAMP]: new Date(scheduled).toISOString().replace('.000Z', 'Z') },
+        ownerReferences: [newControllerRef(cj, 'batch/v1', 'CronJob')],
+      },
+      spec: structuredClone(template.spec ?? {}),
+    };
+    try {
+      const created = await this.client.create(JOBS, ns, job);
+      this.recorder.event(cj, 'Normal', 'SuccessfulCreate', `Created job ${jobName}`);
+      return created;
+    } catch (e) {
+      if (e instanceof StatusError && e.status.reason === 'AlreadyExists') return undefined;
+      this.recorder.event(cj, 'Warning', 'FailedCreate', `Error creating job: ${e instanceof StatusError ? e.status.message : String(e)}`);
+      throw e;
+    }
+  }
+
+  /** Deletes the oldest finished jobs past the history limits. */
+  private async cleanup(cj: KubeObject, spec: CronJobSpec, owned: KubeObject[]): Promise<void> {
+    const byStart = (a: KubeObject, b: KubeObject): number => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '');
+    for (const [result, limit] of [['Complete', spec.successfulJobsHistoryLimit ?? 3], ['Failed', spec.failedJobsHistoryLimit ?? 1]] as const) {
+      const finishedJobs = owned.filter((j) => jobFinished(j) === result && !j.metadata.deletionTimestamp).sort(byStart);
+      for (const j of finishedJobs.slice(0, Math.max(0, finishedJobs.length - limit))) {
+        await this.client.delete(JOBS, j.metadata.namespace ?? '', j.metadata.name ?? '', { propagationPolicy: 'Background' }).catch(() => undefined);
+        this.recorder.event(cj, 'Normal', 'SuccessfulDelete', `Deleted job ${j.metadata.name ?? ''}`);
+      }
+    }
+  }
+}
