@@ -1,10 +1,11 @@
 /**
  * A first placement algorithm, until the scheduling framework with upstream's plugins lands:
- * NodeName, NodeUnschedulable, TaintToleration (NoSchedule/NoExecute), NodeAffinity's
- * nodeSelector, NodeResourcesFit (cpu, memory, pods) as filters, least-allocated scoring, ties
+ * NodeName, NodeUnschedulable, TaintToleration (NoSchedule/NoExecute), NodeAffinity (nodeSelector
+ * and required terms), NodeResourcesFit (cpu, memory, pods) as filters, least-allocated scoring, ties
  * broken by name; the FailedScheduling message counts reasons as upstream formats it.
  */
 import { parseQuantity } from '../kube/quantity';
+import { podMatchesNode } from '../kube/node-affinity';
 import type { KubeObject } from '../kube/object';
 import { tolerationsFor, type Taint, type Toleration } from '../kube/taints';
 import type { Placement } from './scheduler';
@@ -54,8 +55,7 @@ function filter(pod: KubeObject, node: KubeObject, onNode: KubeObject[]): string
   }
   const untolerated = (nspec.taints ?? []).find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && tolerationsFor(tolerations, t).length === 0);
   if (untolerated) return [`node(s) had untolerated taint {${untolerated.key}: ${untolerated.value ?? ''}}`];
-  const labels = node.metadata.labels ?? {};
-  if (Object.entries(spec.nodeSelector ?? {}).some(([k, v]) => labels[k] !== v)) return ["node(s) didn't match Pod's node affinity/selector"];
+  if (!podMatchesNode(pod.spec, node)) return ["node(s) didn't match Pod's node affinity/selector"];
   const cap = allocatable(node);
   const want = requests(pod);
   const used = onNode.reduce((acc, p) => {

@@ -6,6 +6,7 @@
 import type { LabelSelector as MetaLabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../kube/object';
 import { jsonEqual } from '../../kube/validation/object-meta';
+import { templateHash } from '../common/template-hash';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
 export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
@@ -79,37 +80,12 @@ export function templatesEqual(a: PodTemplate | undefined, b: PodTemplate | unde
   return jsonEqual(strip(a), strip(b));
 }
 
-/** Keys of a JSON value in sorted order, so equal templates hash equally. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-
-const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
-
 /**
  * The pod-template-hash: FNV-1a (32 bit) of the template and the collision count, written with
  * the apimachinery safe alphabet (no vowels, no look-alike digits), as upstream shapes it.
  */
 export function podTemplateHash(template: PodTemplate | undefined, collisionCount?: number): string {
-  let h = 0x811c9dc5;
-  const feed = (s: string): void => {
-    for (const byte of Buffer.from(s, 'utf8')) {
-      h ^= byte;
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-  };
-  feed(canonical(template ?? {}));
-  if (collisionCount !== undefined) feed(String(collisionCount));
-  return [...String(h >>> 0)].map((c) => SAFE_ALPHABET[c.charCodeAt(0) % SAFE_ALPHABET.length]).join('');
+  return templateHash(template, collisionCount);
 }
 
 export function revisionOf(obj: KubeObject): number {
