@@ -4,6 +4,7 @@
  */
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../common/clock';
 import type { Rand } from '../common/rand';
@@ -21,6 +22,7 @@ import { handleDelete, handleDeleteCollection } from './handlers/delete';
 import { handleGet, handleList } from './handlers/read';
 import { handleScale } from './handlers/scale';
 import { handleWatch } from './handlers/watch';
+import { handleExecUpgrade, rejectUpgrade } from './handlers/exec';
 import { handleLog } from './handlers/log';
 import { handleSubresourceCreate } from './handlers/subresource';
 import { newScope } from './rest/scope';
@@ -107,6 +109,27 @@ export class ApiServerHandler {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m || !this.ctx.tokens) return undefined;
     return this.ctx.tokens.authenticate(m[1]);
+  }
+
+  /** Connection upgrades: pods/exec and pods/attach streams. */
+  async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'https://apiserver');
+    const user = await this.authenticate(req);
+    if (!user) throw errors.unauthorized();
+    const info = parseRequestInfo(req.method ?? 'GET', url.pathname, url.searchParams);
+    const rt = info.isResourceRequest ? findResource(info.apiGroup, info.apiVersion, info.resource) : undefined;
+    if (!rt || rt.plural !== 'pods' || rt.group !== '' || (info.subresource !== 'exec' && info.subresource !== 'attach')) {
+      throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
+    }
+    const scope = newScope(this.ctx, rt, {
+      verb: 'create',
+      namespace: info.namespace,
+      name: info.name,
+      subresource: info.subresource,
+      query: url.searchParams,
+      user,
+    });
+    await handleExecUpgrade(scope, req, socket, head);
   }
 
   private serveNonResource(req: IncomingMessage, res: ServerResponse, path: string): boolean {
@@ -251,6 +274,13 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     },
   );
   server.keepAliveTimeout = 65_000;
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    handler.upgrade(req, socket, head).catch((e: unknown) => {
+      if (!(e instanceof errors.StatusError)) console.error('apiserver: unexpected error in upgrade:', e);
+      rejectUpgrade(socket, e);
+    });
+  });
   const sockets = new Set<import('node:net').Socket>();
   server.on('secureConnection', (s) => {
     sockets.add(s);

@@ -53,6 +53,11 @@ export async function startClusterRuntime(opts: ClusterRuntimeOptions): Promise<
   await Promise.all([...kubelets.values()].map((k) => k.start()));
   ctx.nodes = {
     containerLogs: (node, namespace, pod, container, previous) => kubelets.get(node)?.logs(namespace, pod, container, previous),
+    exec: (node, req, out) => {
+      const kubelet = kubelets.get(node);
+      if (!kubelet?.isRunning) throw new Error(`dial tcp: connect: connection refused (kubelet on ${node} is not running)`);
+      return kubelet.exec(req, out);
+    },
   };
   const controllerManagers = topology.controlPlanes.map((cp) => new ControllerManager(ctx, clock, seededRand(opts.seed + ++i), cp.name, opts.caPem));
   for (const cm of controllerManagers) cm.start();

@@ -10,7 +10,11 @@ import { EventRecorder } from '../client/event-recorder';
 import { Informer, objectKey, splitKey } from '../client/informer';
 import { runWorkers, WorkQueue } from '../client/work-queue';
 import type { KubeObject } from '../kube/object';
-import { NODES, PODS } from '../kube/registry';
+import { CONFIG_MAPS, NODES, PODS, SECRETS, SERVICES } from '../kube/registry';
+import type { ExecOutput, ExecRequest, ExecSession } from '../apiserver/node-connector';
+import { containerEnv } from './container-env';
+import { startExec } from './exec';
+import type { ShellContext } from './shell/shell-session';
 import { StatusError } from '../kube/status';
 import { NodeHeartbeat } from './node-heartbeat';
 import { PodIPAllocator } from './pod-ips';
@@ -45,6 +49,9 @@ export class Kubelet {
   private queue: WorkQueue<string> | undefined;
   private workers: Promise<void> | undefined;
   private readonly runtimes = new Map<string, PodRuntime>();
+  /** Per pod uid: each container's environment and the service account files, fixed when the pod started. */
+  private readonly podFiles = new Map<string, { env: Map<string, Record<string, string>>; serviceAccount?: ShellContext['serviceAccount'] }>();
+  private services: Informer | undefined;
   private readonly images = new Set<string>();
   private ips: PodIPAllocator | undefined;
   private hostIP = '';
@@ -79,6 +86,8 @@ export class Kubelet {
     const enqueue = (p: KubeObject): void => this.queue?.add(objectKey(p));
     this.pods.addEventHandler({ onAdd: enqueue, onUpdate: (_o, p) => enqueue(p), onDelete: enqueue });
     await this.pods.start();
+    this.services = new Informer(this.client, SERVICES, this.clock, { onError: () => undefined });
+    await this.services.start();
     const queue = this.queue;
     this.workers = runWorkers(queue, 4, (key) => this.syncPod(key), () => undefined);
     if (this.opts.staticPods) {
@@ -130,6 +139,7 @@ export class Kubelet {
     if (this.fileTimer) this.clock.clearTimeout(this.fileTimer);
     this.heartbeat.stop();
     this.pods?.stop();
+    this.services?.stop();
     this.queue?.shutDown();
     await this.workers;
   }
@@ -164,9 +174,56 @@ export class Kubelet {
     }
     if (!rt) {
       if (isTerminal(pod)) return;
-      rt = this.admit(pod);
+      await this.prepareFiles(pod).catch(() => undefined);
+      rt = this.runtimes.get(uid) ?? this.admit(pod);
     }
     await this.postStatus(pod, rt, false);
+  }
+
+  /** What the kubelet resolves before starting containers: env (configMaps, secrets, service links) and the token mount. */
+  private async prepareFiles(pod: KubeObject): Promise<void> {
+    const ns = pod.metadata.namespace ?? 'default';
+    const spec = (pod.spec ?? {}) as { containers?: { name: string; image?: string }[]; serviceAccountName?: string; volumes?: { name: string }[] };
+    const cms = new Map<string, Record<string, string> | undefined>();
+    const secrets = new Map<string, Record<string, string> | undefined>();
+    const fetch = async (kind: 'cm' | 'secret', name: string): Promise<void> => {
+      const cache = kind === 'cm' ? cms : secrets;
+      if (cache.has(name)) return;
+      try {
+        const obj = await this.client.get(kind === 'cm' ? CONFIG_MAPS : SECRETS, ns, name);
+        const data = (obj.data ?? {}) as Record<string, string>;
+        cache.set(name, kind === 'cm' ? data : Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')])));
+      } catch {
+        cache.set(name, undefined);
+      }
+    };
+    const refs = JSON.stringify(pod.spec ?? {});
+    for (const m of refs.matchAll(/"configMap(?:Ref|KeyRef)":\{[^}]*"name":"([^"]+)"/g)) await fetch('cm', m[1]);
+    for (const m of refs.matchAll(/"secret(?:Ref|KeyRef)":\{[^}]*"name":"([^"]+)"/g)) await fetch('secret', m[1]);
+    const services = this.services?.list() ?? [];
+    const env = new Map<string, Record<string, string>>();
+    for (const c of spec.containers ?? []) {
+      env.set(c.name, containerEnv(pod, c.name, c.image ?? '', services, { configMap: (_n, name) => cms.get(name), secret: (_n, name) => secrets.get(name) }, false));
+    }
+    let serviceAccount: ShellContext['serviceAccount'];
+    if ((spec.volumes ?? []).some((v) => v.name.startsWith('kube-api-access-'))) {
+      await fetch('cm', 'kube-root-ca.crt');
+      const payload = Buffer.from(JSON.stringify({ aud: ['https://kubernetes.default.svc.cluster.local'], iss: 'https://kubernetes.default.svc.cluster.local', sub: `system:serviceaccount:${ns}:${spec.serviceAccountName ?? 'default'}` })).toString('base64url');
+      serviceAccount = { token: `eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVkZWNrIn0.${payload}.${Buffer.from(pod.metadata.uid ?? '').toString('base64url')}`, caCrt: cms.get('kube-root-ca.crt')?.['ca.crt'] ?? '', namespace: ns };
+    }
+    this.podFiles.set(pod.metadata.uid ?? '', { env, serviceAccount });
+  }
+
+  /** Starts a process in a running container of one of this node's pods. */
+  exec(req: ExecRequest, out: ExecOutput): ExecSession {
+    const pod = this.pods?.get(req.namespace, req.pod);
+    const rt = pod ? this.runtimes.get(pod.metadata.uid ?? '') : undefined;
+    const container = rt?.runningContainer(req.container);
+    if (!pod || !rt || !container || !this.services) throw new Error(`container not found (${JSON.stringify(req.container)})`);
+    const files = this.podFiles.get(pod.metadata.uid ?? '');
+    const env = files?.env.get(req.container) ?? { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: req.pod, HOME: '/root' };
+    const live = { ...pod, status: { ...((pod.status as object | undefined) ?? {}), podIP: rt.podIP } };
+    return startExec({ clock: this.clock, client: this.client, services: this.services, nodeName: this.nodeName, hostIP: this.hostIP }, live, container, env, files?.serviceAccount, req, out);
   }
 
   private admit(pod: KubeObject): PodRuntime {
@@ -230,6 +287,7 @@ export class Kubelet {
       rt.dispose();
       this.ips?.release(rt.podIP);
       this.runtimes.delete(uid);
+      this.podFiles.delete(uid);
     }
     void key;
   }

@@ -281,6 +281,13 @@ export class PodRuntime {
     if (c.logs.length > 10_000) c.logs.splice(0, c.logs.length - 10_000);
   }
 
+  /** The resolved image and main command of a running container, for exec; undefined if it is not running. */
+  runningContainer(name: string): { image: string; command: string[] } | undefined {
+    const c = this.containers.find((x) => x.spec.name === name);
+    if (!c || !('running' in c.state)) return undefined;
+    return { image: c.image, command: [...(c.spec.command ?? []), ...(c.spec.args ?? [])] };
+  }
+
   /** A container's log lines up to now (or of its previous run). */
   logs(container: string, previous: boolean): LogEntry[] | undefined {
     const c = this.containers.find((x) => x.spec.name === container) ?? this.initContainers.find((x) => x.spec.name === container);

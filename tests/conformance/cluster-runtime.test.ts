@@ -150,16 +150,57 @@ describe('workload scenarios (kubectl 1.32)', () => {
     await k.ok(['rollout', 'status', 'deployment/spread', '--timeout=30s'], { timeoutMs: 40_000 });
     const nodes = (await k.ok(['get', 'pods', '-l', 'app=spread', '-o', 'jsonpath={.items[*].spec.nodeName}'])).split(' ');
     const victim = nodes[0];
-    const out = await k.ok(['drain', victim, '--ignore-daemonsets', '--delete-emptydir-data', '--timeout=60s'], { timeoutMs: 70_000 });
+    // --force: the bare `counter` pod of an earlier test may be on that node.
+    const out = await k.ok(['drain', victim, '--ignore-daemonsets', '--delete-emptydir-data', '--force', '--timeout=60s'], { timeoutMs: 70_000 });
     expect(out).toMatch(new RegExp(`node/${victim} cordoned`));
     expect(out).toMatch(new RegExp(`node/${victim} drained`));
     await k.ok(['rollout', 'status', 'deployment/spread', '--timeout=30s'], { timeoutMs: 40_000 });
     const after = (await k.ok(['get', 'pods', '-l', 'app=spread', '--field-selector=status.phase=Running', '-o', 'jsonpath={.items[*].spec.nodeName}'])).split(' ');
     expect(after).toHaveLength(3);
     expect(after).not.toContain(victim);
-    const taints = await k.ok(['get', 'node', victim, '-o', 'jsonpath={.spec.taints[*].key}']);
-    expect(taints).toContain('node.kubernetes.io/unschedulable');
+    // The node lifecycle controller turns spec.unschedulable into a taint on its next pass (5 s).
+    await waitFor(async () => (await k.ok(['get', 'node', victim, '-o', 'jsonpath={.spec.taints[*].key}'])).includes('node.kubernetes.io/unschedulable'), 10_000, 'the unschedulable taint');
     expect((await k.ok(['uncordon', victim])).trim()).toBe(`node/${victim} uncordoned`);
+  });
+});
+
+describe('kubectl exec (WebSocket v5.channel.k8s.io)', () => {
+  let pod = '';
+  beforeAll(async () => {
+    // The Service first: containers get the Service variables of what exists when they start.
+    await k.ok(['create', 'service', 'clusterip', 'site', '--tcp=80:80']);
+    await k.ok(['create', 'deployment', 'site', '--image=nginx', '--replicas=2']);
+    await k.ok(['rollout', 'status', 'deployment/site', '--timeout=30s'], { timeoutMs: 40_000 });
+    pod = (await k.ok(['get', 'pods', '-l', 'app=site', '-o', 'jsonpath={.items[0].metadata.name}'])).trim();
+  });
+
+  it('runs commands with their output and exit code', async () => {
+    const ls = await k.ok(['exec', pod, '--', 'ls', '/usr/share/nginx/html']);
+    expect(ls.split('\n').filter(Boolean)).toEqual(['50x.html', 'index.html']);
+    expect((await k.ok(['exec', pod, '--', 'hostname'])).trim()).toBe(pod);
+    const failed = await k.run(['exec', pod, '--', 'sh', '-c', 'exit 3']);
+    expect(failed.code).toBe(3);
+    expect(failed.stderr).toContain('command terminated with exit code 3');
+    const missing = await k.run(['exec', pod, '--', 'nosuchcmd']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('exec: "nosuchcmd": executable file not found in $PATH');
+  });
+
+  it('the container sees its environment, cluster DNS, and reaches a Service', async () => {
+    const env = await k.ok(['exec', pod, '--', 'env']);
+    expect(env).toMatch(/^KUBERNETES_SERVICE_HOST=10\.96\.0\.1$/m);
+    expect(env).toMatch(/^SITE_SERVICE_PORT=80$/m);
+    const resolv = await k.ok(['exec', pod, '--', 'cat', '/etc/resolv.conf']);
+    expect(resolv).toBe('search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n');
+    const page = await k.ok(['exec', pod, '--', 'curl', '-s', 'site']);
+    expect(page).toContain('<title>Welcome to nginx!</title>');
+    const token = await k.ok(['exec', pod, '--', 'cat', '/var/run/secrets/kubernetes.io/serviceaccount/namespace']);
+    expect(token).toBe('default');
+  });
+
+  it('an interactive shell reads commands from stdin', async () => {
+    const out = await k.ok(['exec', '-i', pod, '--', 'bash'], { input: 'cd /etc; cat hostname\nexit\n' });
+    expect(out.trim()).toBe(pod);
   });
 });
 
