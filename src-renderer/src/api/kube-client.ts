@@ -36,6 +36,9 @@ export interface WatchHandle {
   stop(): void;
 }
 
+/** Content types of PATCH, as kubectl names them with --type (json, merge, strategic). */
+export type PatchType = 'application/merge-patch+json' | 'application/strategic-merge-patch+json' | 'application/json-patch+json';
+
 export interface KubeClient {
   /** GET a collection, following `continue` tokens; the list's resourceVersion is the snapshot's. */
   list<T extends KubeObject>(path: string): Promise<KubeList<T>>;
@@ -51,6 +54,19 @@ export interface KubeClient {
     onError: (error: WatchError) => void,
     options?: WatchOptions,
   ): WatchHandle;
+}
+
+/** The KubeClient (what caches need) and single requests: what views and actions need. */
+export interface KubeApi extends KubeClient {
+  /** GET one object (or any JSON the API serves at that path). */
+  get<T>(path: string): Promise<T>;
+  /** PATCH an object or subresource; resolves to what the server answered (the object after the patch). */
+  patch<T>(path: string, body: unknown, type?: PatchType): Promise<T>;
+  /**
+   * DELETE an object with background propagation, as `kubectl delete` does (dependents such as a
+   * Deployment's ReplicaSets are then removed by the garbage collector).
+   */
+  delete(path: string): Promise<void>;
 }
 
 export interface KubeClientDeps {
@@ -77,22 +93,35 @@ export function backoffMs(attempt: number): number {
 /** A stream that ran at least this long ended normally (server timeout), not in a crash loop. */
 const HEALTHY_STREAM_MS = 5000;
 
-export function createKubeClient(deps: KubeClientDeps = {}): KubeClient {
+export function createKubeClient(deps: KubeClientDeps = {}): KubeApi {
   const fetchFn: FetchFn = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const clock = deps.clock ?? new RealClock();
   const prefix = deps.prefix ?? KUBE_PROXY_PREFIX;
   const pageSize = deps.pageSize ?? 5000;
 
-  async function get<T>(path: string, what: string, signal?: AbortSignal): Promise<T> {
+  /** One JSON request; a failure becomes a KubeApiError whose message is the server's (metav1.Status). */
+  async function request<T>(method: string, path: string, body?: { text: string; type: string }, what = `${method} ${path}`): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body) headers['Content-Type'] = body.type;
     let res: Response;
     try {
-      res = await fetchFn(prefix + path, { headers: { Accept: 'application/json' }, signal });
+      res = await fetchFn(prefix + path, { method, headers, body: body?.text });
     } catch (e) {
       if (isAbortError(e)) throw e;
       throw networkError(what, e);
     }
     if (!res.ok) throw await errorFromResponse(res, what);
     return (await res.json()) as T;
+  }
+
+  const get = <T>(path: string): Promise<T> => request<T>('GET', path);
+
+  const patch = <T>(path: string, body: unknown, type: PatchType = 'application/merge-patch+json'): Promise<T> =>
+    request<T>('PATCH', path, { text: JSON.stringify(body), type });
+
+  async function remove(path: string): Promise<void> {
+    const options = { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' };
+    await request<unknown>('DELETE', path, { text: JSON.stringify(options), type: 'application/json' });
   }
 
   async function list<T extends KubeObject>(path: string): Promise<KubeList<T>> {
@@ -102,7 +131,7 @@ export function createKubeClient(deps: KubeClientDeps = {}): KubeClient {
     do {
       const params: Record<string, string> = { limit: String(pageSize) };
       if (token) params.continue = token;
-      const page = await get<KubeList<T>>(withQuery(path, params), `GET ${path}`);
+      const page = await request<KubeList<T>>('GET', withQuery(path, params), undefined, `GET ${path}`);
       first ??= page;
       for (const item of page.items ?? []) items.push(item);
       token = page.metadata?.continue ?? '';
@@ -221,8 +250,8 @@ export function createKubeClient(deps: KubeClientDeps = {}): KubeClient {
     return { stop };
   }
 
-  return { list, watch };
+  return { get, patch, delete: remove, list, watch };
 }
 
 /** The client of the console's own cluster. */
-export const kube: KubeClient = createKubeClient();
+export const kube: KubeApi = createKubeClient();
