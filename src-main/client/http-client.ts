@@ -19,14 +19,11 @@ import {
   type WatchOptions,
   type WriteOptions,
 } from './cluster-client';
+import { queryParams, writeParams, type Params } from './request-params';
 import { RestClient, type RestConfig } from './rest-client';
 
-type Params = Record<string, string | number | boolean | undefined>;
-
 function withQuery(path: string, params: Params): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
-  const s = q.toString();
+  const s = queryParams(params).toString();
   return s ? `${path}?${s}` : path;
 }
 
@@ -37,9 +34,6 @@ export function resourcePath(rt: ResourceRef, namespace: string, name = '', subr
   return `${base}${ns}/${rt.plural}${item}${subresource ? `/${subresource}` : ''}`;
 }
 
-function writeParams(opts?: WriteOptions): Params {
-  return { dryRun: opts?.dryRun ? 'All' : undefined, fieldManager: opts?.fieldManager, fieldValidation: opts?.fieldValidation };
-}
 
 export class HttpClusterClient implements ClusterClient {
   private readonly rest: RestClient;

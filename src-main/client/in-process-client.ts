@@ -30,18 +30,8 @@ import {
   type WatchOptions,
   type WriteOptions,
 } from './cluster-client';
+import { queryParams, writeParams, type Params } from './request-params';
 
-type Params = Record<string, string | number | boolean | undefined>;
-
-function query(params: Params): URLSearchParams {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
-  return q;
-}
-
-function writeParams(opts: WriteOptions | undefined): Params {
-  return { dryRun: opts?.dryRun ? 'All' : undefined, fieldManager: opts?.fieldManager, fieldValidation: opts?.fieldValidation };
-}
 
 export class InProcessClient implements ClusterClient {
   constructor(
@@ -56,7 +46,7 @@ export class InProcessClient implements ClusterClient {
   }
 
   private scope(ref: ResourceRef, verb: string, namespace: string, name: string, params: Params = {}, subresource = ''): RequestScope {
-    return newScope(this.ctx, this.resource(ref), { verb, namespace, name, subresource, query: query(params), user: this.user });
+    return newScope(this.ctx, this.resource(ref), { verb, namespace, name, subresource, query: queryParams(params), user: this.user });
   }
 
   /** A copy of `obj` checked against the resource's kind and version, as a request body is. */

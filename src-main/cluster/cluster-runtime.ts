@@ -9,8 +9,9 @@ import type { ApiContext } from '../apiserver/api-context';
 import { InProcessClient } from '../client/in-process-client';
 import { Kubelet } from '../kubelet/kubelet';
 import type { KubeObject } from '../kube/object';
-import { ControllerManager } from './controller-manager';
-import { KubeScheduler } from './kube-scheduler';
+import { controllerManager } from './controller-manager';
+import { kubeScheduler } from './kube-scheduler';
+import type { LeaderElected } from './leader-elected';
 import { interimPlacement } from '../scheduler/interim-placement';
 import { allNodes, type Topology } from './topology';
 
@@ -28,8 +29,8 @@ export interface ClusterRuntimeOptions {
 
 export interface ClusterRuntime {
   kubelets: ReadonlyMap<string, Kubelet>;
-  controllerManagers: readonly ControllerManager[];
-  schedulers: readonly KubeScheduler[];
+  controllerManagers: readonly LeaderElected[];
+  schedulers: readonly LeaderElected[];
   stop(): Promise<void>;
 }
 
@@ -59,9 +60,9 @@ export async function startClusterRuntime(opts: ClusterRuntimeOptions): Promise<
       return kubelet.exec(req, out);
     },
   };
-  const controllerManagers = topology.controlPlanes.map((cp) => new ControllerManager(ctx, clock, seededRand(opts.seed + ++i), cp.name, opts.caPem));
+  const controllerManagers = topology.controlPlanes.map((cp) => controllerManager(ctx, clock, seededRand(opts.seed + ++i), cp.name, opts.caPem));
   for (const cm of controllerManagers) cm.start();
-  const schedulers = topology.controlPlanes.map((cp) => new KubeScheduler(ctx, clock, seededRand(opts.seed + ++i), cp.name, interimPlacement));
+  const schedulers = topology.controlPlanes.map((cp) => kubeScheduler(ctx, clock, seededRand(opts.seed + ++i), cp.name, interimPlacement));
   for (const s of schedulers) s.start();
   return {
     kubelets,
