@@ -20,3 +20,16 @@ export function newControllerRef(owner: KubeObject, apiVersion: string, kind: st
 export function isControlledBy(obj: KubeObject, uid: string | undefined): boolean {
   return uid !== undefined && controllerOf(obj)?.uid === uid;
 }
+
+/** Informer handlers that enqueue `namespace/name` of the controller of kind `kind` on any change of a dependent. */
+export function enqueueControllerOf(kind: string, enqueue: (key: string) => void): {
+  onAdd(obj: KubeObject): void;
+  onUpdate(old: KubeObject, obj: KubeObject): void;
+  onDelete(obj: KubeObject): void;
+} {
+  const changed = (obj: KubeObject): void => {
+    const ref = controllerOf(obj);
+    if (ref?.kind === kind) enqueue(`${obj.metadata.namespace ?? ''}/${ref.name}`);
+  };
+  return { onAdd: changed, onUpdate: (_old, obj) => changed(obj), onDelete: changed };
+}

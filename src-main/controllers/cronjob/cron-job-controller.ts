@@ -16,7 +16,7 @@ import { metaTime } from '../../kube/meta-time';
 import type { KubeObject } from '../../kube/object';
 import { StatusError } from '../../kube/status';
 import { jsonEqual } from '../../kube/validation/object-meta';
-import { controllerOf, newControllerRef } from '../common/controller-ref';
+import { controllerOf, enqueueControllerOf, newControllerRef } from '../common/controller-ref';
 import { QueueController } from '../common/queue-controller';
 import { CRON_JOBS, JOBS } from '../common/batch-resources';
 
@@ -73,11 +73,7 @@ export class CronJobController extends QueueController {
     this.jobs = informers.informer(JOBS);
     this.jobs.addIndexer('controller-uid', (j) => [controllerOf(j)?.uid ?? '']);
     this.cronJobs.addEventHandler({ onAdd: (c) => this.enqueue(objectKey(c)), onUpdate: (_o, c) => this.enqueue(objectKey(c)) });
-    const jobChanged = (j: KubeObject): void => {
-      const ref = controllerOf(j);
-      if (ref?.kind === 'CronJob') this.enqueue(`${j.metadata.namespace ?? ''}/${ref.name}`);
-    };
-    this.jobs.addEventHandler({ onAdd: jobChanged, onUpdate: (_o, j) => jobChanged(j), onDelete: jobChanged });
+    this.jobs.addEventHandler(enqueueControllerOf('CronJob', (key) => this.enqueue(key)));
   }
 
   protected async reconcile(key: string): Promise<void> {

@@ -17,7 +17,7 @@ import { StatusError } from '../../kube/status';
 import { tolerationsFor, type Taint, type Toleration } from '../../kube/taints';
 import { jsonEqual } from '../../kube/validation/object-meta';
 import { DAEMON_SETS } from '../common/apps-resources';
-import { controllerOf, newControllerRef } from '../common/controller-ref';
+import { controllerOf, enqueueControllerOf, newControllerRef } from '../common/controller-ref';
 import { isPodActive, isPodAvailable, isPodReady, nodeNameOf } from '../common/pods';
 import { QueueController } from '../common/queue-controller';
 import { templateHash } from '../common/template-hash';
@@ -74,11 +74,7 @@ export class DaemonSetController extends QueueController {
     };
     this.sets.addEventHandler({ onAdd: (d) => this.enqueue(objectKey(d)), onUpdate: (_o, d) => this.enqueue(objectKey(d)) });
     this.nodes.addEventHandler({ onAdd: all, onUpdate: all, onDelete: all });
-    const podChanged = (p: KubeObject): void => {
-      const ref = controllerOf(p);
-      if (ref?.kind === 'DaemonSet') this.enqueue(`${p.metadata.namespace ?? ''}/${ref.name}`);
-    };
-    this.pods.addEventHandler({ onAdd: podChanged, onUpdate: (_o, p) => podChanged(p), onDelete: podChanged });
+    this.pods.addEventHandler(enqueueControllerOf('DaemonSet', (key) => this.enqueue(key)));
   }
 
   protected async reconcile(key: string): Promise<void> {

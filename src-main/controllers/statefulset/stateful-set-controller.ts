@@ -15,7 +15,7 @@ import { PODS } from '../../kube/registry';
 import { StatusError } from '../../kube/status';
 import { jsonEqual } from '../../kube/validation/object-meta';
 import { STATEFUL_SETS } from '../common/apps-resources';
-import { controllerOf, newControllerRef } from '../common/controller-ref';
+import { controllerOf, enqueueControllerOf, newControllerRef } from '../common/controller-ref';
 import { isPodAvailable, isPodReady, podPhase } from '../common/pods';
 import { QueueController } from '../common/queue-controller';
 import { templateHash } from '../common/template-hash';
@@ -57,11 +57,7 @@ export class StatefulSetController extends QueueController {
     this.pods = informers.informer(PODS);
     this.pods.addIndexer('controller-uid', (p) => [controllerOf(p)?.uid ?? '']);
     this.sets.addEventHandler({ onAdd: (s) => this.enqueue(objectKey(s)), onUpdate: (_o, s) => this.enqueue(objectKey(s)) });
-    const podChanged = (p: KubeObject): void => {
-      const ref = controllerOf(p);
-      if (ref?.kind === 'StatefulSet') this.enqueue(`${p.metadata.namespace ?? ''}/${ref.name}`);
-    };
-    this.pods.addEventHandler({ onAdd: podChanged, onUpdate: (_o, p) => podChanged(p), onDelete: podChanged });
+    this.pods.addEventHandler(enqueueControllerOf('StatefulSet', (key) => this.enqueue(key)));
   }
 
   protected async reconcile(key: string): Promise<void> {
