@@ -27,9 +27,16 @@ import { handleLog } from './handlers/log';
 import { handleSubresourceCreate } from './handlers/subresource';
 import { newScope } from './rest/scope';
 import { serveHealth, type HealthChecks } from './health';
-import { boolParam, writeError, writeJson } from './http-util';
+import { boolParam, readBody, writeError, writeJson } from './http-util';
 import { aggregatedContentType, negotiateDiscovery, negotiateObjectShape } from './negotiate';
-import { parseRequestInfo } from './request-info';
+import { parseRequestInfo, type RequestInfo } from './request-info';
+import { impersonate } from './impersonation';
+import { checkAccess } from './authz/check';
+import type { Attributes } from './authz/attributes';
+import { createReview } from './rest/reviews';
+import { startRbac } from './authz/start-rbac';
+import { parseTypedBody } from './decode-body';
+import type { KubeObject } from '../kube/object';
 import { ServiceAccountTokens } from './service-account-tokens';
 
 export interface ApiServerOptions {
@@ -53,6 +60,21 @@ export interface ApiServer {
 }
 
 const NOT_FOUND_MESSAGE = 'the server could not find the requested resource';
+
+/** The authorizer's view of a request. */
+function attributesOf(user: UserInfo, info: RequestInfo, path: string): Attributes {
+  return {
+    user,
+    verb: info.isResourceRequest ? info.verb : ({ GET: 'get', HEAD: 'get', POST: 'post', PUT: 'put', PATCH: 'patch', DELETE: 'delete' } as Record<string, string>)[info.verb.toUpperCase()] ?? info.verb,
+    isResourceRequest: info.isResourceRequest,
+    apiGroup: info.apiGroup,
+    resource: info.resource,
+    subresource: info.subresource,
+    namespace: info.namespace,
+    name: info.name,
+    path,
+  };
+}
 
 export class ApiServerHandler {
   readonly metrics = new ApiServerMetrics();
@@ -81,7 +103,7 @@ export class ApiServerHandler {
     const info = parseRequestInfo(req.method ?? 'GET', path, query);
     const record = this.metrics.begin(info, query.getAll('dryRun').length > 0);
     res.once('close', () => record(res.statusCode));
-    const user = await this.authenticate(req);
+    const authenticated = await this.authenticate(req);
 
     const health = /^\/(healthz|livez|readyz)(?:\/(.*))?$/.exec(path);
     if (health) {
@@ -91,10 +113,12 @@ export class ApiServerHandler {
       writeJson(res, 200, KUBERNETES_VERSION);
       return;
     }
-    if (!user) {
+    if (!authenticated) {
       writeJson(res, 401, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
       return;
     }
+    const user = impersonate(this.ctx, authenticated, req.headers);
+    checkAccess(this.ctx, attributesOf(user, info, path));
     if (this.serveNonResource(req, res, path)) return;
 
     if (!info.isResourceRequest) throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
@@ -114,9 +138,11 @@ export class ApiServerHandler {
   /** Connection upgrades: pods/exec and pods/attach streams. */
   async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'https://apiserver');
-    const user = await this.authenticate(req);
-    if (!user) throw errors.unauthorized();
+    const authenticated = await this.authenticate(req);
+    if (!authenticated) throw errors.unauthorized();
+    const user = impersonate(this.ctx, authenticated, req.headers);
     const info = parseRequestInfo(req.method ?? 'GET', url.pathname, url.searchParams);
+    checkAccess(this.ctx, { ...attributesOf(user, info, url.pathname), verb: 'create' });
     const rt = info.isResourceRequest ? findResource(info.apiGroup, info.apiVersion, info.resource) : undefined;
     if (!rt || rt.plural !== 'pods' || rt.group !== '' || (info.subresource !== 'exec' && info.subresource !== 'attach')) {
       throw errors.notFoundMessage(NOT_FOUND_MESSAGE);
@@ -208,6 +234,13 @@ export class ApiServerHandler {
       shape,
       user,
     });
+    if (!rt.storageKey) {
+      // Reviews: create-only, answered without storing anything.
+      if (info.verb !== 'create' || info.name !== '') throw errors.methodNotSupported({ group: rt.group, resource: rt.plural }, (req.method ?? '').toLowerCase());
+      const body = parseTypedBody(await readBody(req), req.headers['content-type'], { apiVersion: `${rt.group}/${rt.version}`, kind: rt.kind });
+      writeJson(res, 201, createReview(scope, (body ?? {}) as KubeObject));
+      return;
+    }
     if (info.subresource === 'scale') return handleScale(scope, req, res);
     if (info.subresource === 'log') return handleLog(scope, req, res);
     if (info.subresource === 'binding' || info.subresource === 'eviction' || info.subresource === 'token') {
@@ -246,6 +279,7 @@ export class ApiServerHandler {
 
 export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
   const ctx = new ApiContext(opts.kv, opts.clock, opts.rand);
+  const rbac = await startRbac(ctx);
   if (opts.serviceAccountKeys) ctx.tokens = await ServiceAccountTokens.create(opts.serviceAccountKeys.key, opts.serviceAccountKeys.pub, () => opts.clock.now());
   const host = opts.host ?? '127.0.0.1';
   let port = opts.port ?? 0;
@@ -298,6 +332,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     context: ctx,
     close: () =>
       new Promise<void>((resolve) => {
+        rbac.stop();
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),

@@ -39,7 +39,8 @@ export async function startClusterRuntime(opts: ClusterRuntimeOptions): Promise<
   const kubelets = new Map<string, Kubelet>();
   let i = 0;
   for (const node of allNodes(topology)) {
-    const client = new InProcessClient(ctx, { username: `system:node:${node.name}`, groups: ['system:nodes', 'system:authenticated'] });
+    // The Node authorizer is not modelled: kubelets act with the privileged group.
+    const client = new InProcessClient(ctx, { username: `system:node:${node.name}`, groups: ['system:nodes', 'system:masters', 'system:authenticated'] });
     const staticPods = opts.staticPods;
     const kubelet = new Kubelet({
       nodeName: node.name,

@@ -6,6 +6,7 @@ import type { Clock } from '../common/clock';
 import type { Rand } from '../common/rand';
 import type { ApiContext } from '../apiserver/api-context';
 import type { Controller } from '../controllers/common/queue-controller';
+import { ClusterRoleAggregationController } from '../controllers/clusterroleaggregation/cluster-role-aggregation-controller';
 import { DeploymentController } from '../controllers/deployment/deployment-controller';
 import { GarbageCollector } from '../controllers/garbagecollector/garbage-collector';
 import { NamespaceController } from '../controllers/namespace/namespace-controller';
@@ -37,6 +38,7 @@ export function controllerManager(ctx: ApiContext, clock: Clock, rand: Rand, nod
       new TaintEvictionController(client, informers, clock),
       new ServiceAccountController(client, informers, clock),
       new RootCACertPublisher(client, informers, clock, caPem),
+      new ClusterRoleAggregationController(client, informers, clock),
     ];
     return {
       run: () => Promise.all(controllers.map((c) => c.run(WORKERS[c.name] ?? 2))),

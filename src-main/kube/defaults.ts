@@ -1,9 +1,9 @@
 /**
- * Server-side defaulting of objects before they are stored, for the kinds we serve: core/v1 and
- * apps/v1 defaulters (SetDefaults_*), the visible effects of decoding through the internal
- * version (deprecated aliases kept in step, Secret stringData merged into data, quantities made
- * canonical), and the few values admission and the service registry fill in on every cluster
- * (pod priority, service IP families).
+ * Server-side defaulting of objects before they are stored, for the kinds we serve: core/v1,
+ * apps/v1, batch/v1 and discovery.k8s.io/v1 defaulters (SetDefaults_*), the visible effects of
+ * decoding through the internal version (deprecated aliases kept in step, Secret stringData merged
+ * into data, quantities made canonical), and the few values admission and the service registry
+ * fill in on every cluster (pod priority, service IP families).
  */
 import type { KubeObject } from './object';
 import type { ResourceType } from './resource-type';
@@ -11,6 +11,10 @@ import { child, ensureObject, objectsIn, setDefault, setDefaultPointer } from '.
 import { defaultPod, defaultPodTemplate } from './defaults/pod-spec';
 import { defaultResourceList } from './defaults/resource-list';
 import { base64Encode } from './defaults/base64';
+import { defaultDaemonSet, defaultStatefulSet } from './defaults/apps-workloads';
+import { defaultCronJob, defaultJob } from './defaults/batch';
+import { defaultEndpoints, defaultEndpointSlice } from './defaults/endpoints';
+import { defaultSubjects } from './validation/rbac';
 
 function defaultDeployment(obj: KubeObject): void {
   const spec = ensureObject(obj, 'spec');
@@ -119,8 +123,16 @@ const DEFAULTERS: Record<string, (obj: KubeObject) => void> = {
   '/Namespace': defaultNamespace,
   '/Node': defaultNode,
   '/Event': defaultEvent,
+  '/Endpoints': defaultEndpoints,
   'apps/Deployment': defaultDeployment,
   'apps/ReplicaSet': defaultReplicaSet,
+  'apps/StatefulSet': defaultStatefulSet,
+  'apps/DaemonSet': defaultDaemonSet,
+  'batch/Job': defaultJob,
+  'batch/CronJob': defaultCronJob,
+  'discovery.k8s.io/EndpointSlice': defaultEndpointSlice,
+  'rbac.authorization.k8s.io/RoleBinding': defaultSubjects,
+  'rbac.authorization.k8s.io/ClusterRoleBinding': defaultSubjects,
 };
 
 /** Applies the defaults of `rt`'s kind to `obj`, in place (idempotent). */

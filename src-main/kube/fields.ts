@@ -144,6 +144,7 @@ export function convertFieldSelector(rt: ResourceType, sel: FieldSelector): Fiel
 
 /** What the kind's conversion func says about a field it does not support. */
 export function fieldLabelError(rt: ResourceType, field: string): string {
+  if (rt.fieldLabels.unsupported) return rt.fieldLabels.unsupported(field);
   if (rt.fieldLabels.custom) return `field label not supported: ${field}`;
   return `${JSON.stringify(field)} is not a known field selector: only "metadata.name", "metadata.namespace"`;
 }

@@ -34,8 +34,11 @@ function hashOf(text: string): string {
 
 const documents = new Map<string, object>();
 
+/** Stored kinds get OpenAPI documents; create-only reviews (nothing stored) are not described yet. */
+const DESCRIBED = RESOURCE_TYPES.filter((rt) => rt.verbs.includes('patch'));
+
 function buildDocument(group: string, version: string): object | undefined {
-  const types = RESOURCE_TYPES.filter((rt) => rt.group === group && rt.version === version);
+  const types = DESCRIBED.filter((rt) => rt.group === group && rt.version === version);
   if (types.length === 0) return undefined;
   const paths: Record<string, unknown> = {};
   for (const rt of types) Object.assign(paths, resourcePaths(rt));
@@ -69,7 +72,7 @@ let root: OpenApiRoot | undefined;
 export function openApiRoot(): OpenApiRoot {
   if (root) return root;
   const paths: OpenApiRoot['paths'] = {};
-  for (const rt of RESOURCE_TYPES) {
+  for (const rt of DESCRIBED) {
     const key = gvPath(rt.group, rt.version);
     if (paths[key]) continue;
     const doc = openApiGroupVersion(rt.group, rt.version);

@@ -12,7 +12,13 @@ describe('registry', () => {
     expect(groupVersions()).toEqual([
       { group: '', version: 'v1' },
       { group: 'apps', version: 'v1' },
+      { group: 'authentication.k8s.io', version: 'v1' },
+      { group: 'authorization.k8s.io', version: 'v1' },
+      { group: 'batch', version: 'v1' },
+      { group: 'policy', version: 'v1' },
+      { group: 'rbac.authorization.k8s.io', version: 'v1' },
       { group: 'coordination.k8s.io', version: 'v1' },
+      { group: 'discovery.k8s.io', version: 'v1' },
     ]);
   });
 
@@ -30,6 +36,7 @@ describe('registry', () => {
     const all = 'create,delete,deletecollection,get,list,patch,update,watch';
     expect(summary).toEqual([
       { r: '/configmaps', kind: 'ConfigMap', namespaced: true, short: 'cm', cat: '', verbs: all, sub: [], key: 'configmaps' },
+      { r: '/endpoints', kind: 'Endpoints', namespaced: true, short: 'ep', cat: '', verbs: all, sub: [], key: 'services/endpoints' },
       { r: '/events', kind: 'Event', namespaced: true, short: 'ev', cat: '', verbs: all, sub: [], key: 'events' },
       {
         r: '/namespaces',
@@ -92,6 +99,8 @@ describe('registry', () => {
         sub: ['proxy:/v1/ServiceProxyOptions:create,delete,get,patch,update', 'status:/v1/Service:get,patch,update'],
         key: 'services/specs',
       },
+      { r: 'apps/controllerrevisions', kind: 'ControllerRevision', namespaced: true, short: '', cat: '', verbs: all, sub: [], key: 'controllerrevisions' },
+      { r: 'apps/daemonsets', kind: 'DaemonSet', namespaced: true, short: 'ds', cat: 'all', verbs: all, sub: ['status:apps/v1/DaemonSet:get,patch,update'], key: 'daemonsets' },
       {
         r: 'apps/deployments',
         kind: 'Deployment',
@@ -112,7 +121,39 @@ describe('registry', () => {
         sub: ['scale:autoscaling/v1/Scale:get,patch,update', 'status:apps/v1/ReplicaSet:get,patch,update'],
         key: 'replicasets',
       },
+      {
+        r: 'apps/statefulsets',
+        kind: 'StatefulSet',
+        namespaced: true,
+        short: 'sts',
+        cat: 'all',
+        verbs: all,
+        sub: ['scale:autoscaling/v1/Scale:get,patch,update', 'status:apps/v1/StatefulSet:get,patch,update'],
+        key: 'statefulsets',
+      },
+      { r: 'authentication.k8s.io/selfsubjectreviews', kind: 'SelfSubjectReview', namespaced: false, short: '', cat: '', verbs: 'create', sub: [], key: '' },
+      { r: 'authorization.k8s.io/localsubjectaccessreviews', kind: 'LocalSubjectAccessReview', namespaced: true, short: '', cat: '', verbs: 'create', sub: [], key: '' },
+      { r: 'authorization.k8s.io/selfsubjectaccessreviews', kind: 'SelfSubjectAccessReview', namespaced: false, short: '', cat: '', verbs: 'create', sub: [], key: '' },
+      { r: 'authorization.k8s.io/selfsubjectrulesreviews', kind: 'SelfSubjectRulesReview', namespaced: false, short: '', cat: '', verbs: 'create', sub: [], key: '' },
+      { r: 'authorization.k8s.io/subjectaccessreviews', kind: 'SubjectAccessReview', namespaced: false, short: '', cat: '', verbs: 'create', sub: [], key: '' },
+      { r: 'batch/cronjobs', kind: 'CronJob', namespaced: true, short: 'cj', cat: 'all', verbs: all, sub: ['status:batch/v1/CronJob:get,patch,update'], key: 'cronjobs' },
+      { r: 'batch/jobs', kind: 'Job', namespaced: true, short: '', cat: 'all', verbs: all, sub: ['status:batch/v1/Job:get,patch,update'], key: 'jobs' },
+      {
+        r: 'policy/poddisruptionbudgets',
+        kind: 'PodDisruptionBudget',
+        namespaced: true,
+        short: 'pdb',
+        cat: '',
+        verbs: all,
+        sub: ['status:policy/v1/PodDisruptionBudget:get,patch,update'],
+        key: 'poddisruptionbudgets',
+      },
+      { r: 'rbac.authorization.k8s.io/clusterrolebindings', kind: 'ClusterRoleBinding', namespaced: false, short: '', cat: '', verbs: all, sub: [], key: 'clusterrolebindings' },
+      { r: 'rbac.authorization.k8s.io/clusterroles', kind: 'ClusterRole', namespaced: false, short: '', cat: '', verbs: all, sub: [], key: 'clusterroles' },
+      { r: 'rbac.authorization.k8s.io/rolebindings', kind: 'RoleBinding', namespaced: true, short: '', cat: '', verbs: all, sub: [], key: 'rolebindings' },
+      { r: 'rbac.authorization.k8s.io/roles', kind: 'Role', namespaced: true, short: '', cat: '', verbs: all, sub: [], key: 'roles' },
       { r: 'coordination.k8s.io/leases', kind: 'Lease', namespaced: true, short: '', cat: '', verbs: all, sub: [], key: 'leases' },
+      { r: 'discovery.k8s.io/endpointslices', kind: 'EndpointSlice', namespaced: true, short: '', cat: '', verbs: all, sub: [], key: 'endpointslices' },
     ]);
   });
 

@@ -26,6 +26,8 @@ export interface FieldLabels {
    * default one answers (`"X" is not a known field selector: only "metadata.name", ...`).
    */
   custom: boolean;
+  /** The conversion func's own wording for an unsupported field, when it is not the common one. */
+  unsupported?: (field: string) => string;
 }
 
 export interface ResourceType {

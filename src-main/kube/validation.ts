@@ -9,6 +9,7 @@ import { validateDeploymentCreate, validateDeploymentUpdate, validateReplicaSetC
 import { validateLeaseCreate, validateLeaseUpdate } from './validation/coordination';
 import { CORE_CREATE, CORE_UPDATE } from './validation/core';
 import { validatePodCreate, validatePodUpdate } from './validation/pod';
+import { RBAC_CREATE, RBAC_UPDATE } from './validation/rbac';
 
 const CREATE: Record<string, (obj: KubeObject) => FieldError[]> = {
   ...Object.fromEntries(Object.entries(CORE_CREATE).map(([k, f]) => [`/${k}`, f])),
@@ -16,6 +17,7 @@ const CREATE: Record<string, (obj: KubeObject) => FieldError[]> = {
   'apps/Deployment': validateDeploymentCreate,
   'apps/ReplicaSet': validateReplicaSetCreate,
   'coordination.k8s.io/Lease': validateLeaseCreate,
+  ...Object.fromEntries(Object.entries(RBAC_CREATE).map(([k, f]) => [`rbac.authorization.k8s.io/${k}`, f])),
 };
 
 const UPDATE: Record<string, (obj: KubeObject, old: KubeObject) => FieldError[]> = {
@@ -24,6 +26,7 @@ const UPDATE: Record<string, (obj: KubeObject, old: KubeObject) => FieldError[]>
   'apps/Deployment': validateDeploymentUpdate,
   'apps/ReplicaSet': validateReplicaSetUpdate,
   'coordination.k8s.io/Lease': validateLeaseUpdate,
+  ...Object.fromEntries(Object.entries(RBAC_UPDATE).map(([k, f]) => [`rbac.authorization.k8s.io/${k}`, f])),
 };
 
 /** The field errors of a new object (already defaulted); empty when it is valid. */

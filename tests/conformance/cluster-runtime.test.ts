@@ -204,6 +204,45 @@ describe('kubectl exec (WebSocket v5.channel.k8s.io)', () => {
   });
 });
 
+describe('authentication and RBAC', () => {
+  it('auth whoami and can-i for the admin, a service account bound to view, and an unbound user', async () => {
+    const who = await k.ok(['auth', 'whoami']);
+    expect(who).toMatch(/^Username\s+kubernetes-admin$/m);
+    expect(who).toMatch(/^Groups\s+\[system:masters system:authenticated\]$/m);
+    expect((await k.ok(['auth', 'can-i', 'create', 'pods'])).trim()).toBe('yes');
+    await k.ok(['create', 'serviceaccount', 'reader']);
+    await k.ok(['create', 'rolebinding', 'reader-view', '--clusterrole=view', '--serviceaccount=default:reader']);
+    const sa = ['--as=system:serviceaccount:default:reader'];
+    expect((await k.ok(['auth', 'can-i', 'list', 'pods', ...sa])).trim()).toBe('yes');
+    const no = await k.run(['auth', 'can-i', 'delete', 'pods', ...sa]);
+    expect(no.code).toBe(1);
+    expect(no.stdout.trim()).toBe('no');
+    const denied = await k.run(['get', 'secrets', ...sa]);
+    expect(denied.stderr.trim()).toBe('Error from server (Forbidden): secrets is forbidden: User "system:serviceaccount:default:reader" cannot list resource "secrets" in API group "" in the namespace "default"');
+    const jane = await k.run(['get', 'nodes', '--as=jane']);
+    expect(jane.stderr.trim()).toBe('Error from server (Forbidden): nodes is forbidden: User "jane" cannot list resource "nodes" in API group "" at the cluster scope');
+  });
+
+  it('a token from kubectl create token authenticates as its service account', async () => {
+    const token = (await k.ok(['create', 'token', 'reader'])).trim();
+    expect(token.split('.')).toHaveLength(3);
+    const cfg = resolveContext(parseKubeconfig(readFileSync(kd.kubeconfig, 'utf8')));
+    const asToken = ['--kubeconfig=/dev/null', `--server=${cfg.server}`, '--insecure-skip-tls-verify', `--token=${token}`];
+    const who = await k.run(['auth', 'whoami', ...asToken]);
+    expect(who.stdout).toMatch(/^Username\s+system:serviceaccount:default:reader$/m);
+    const pods = await k.run(['get', 'pods', ...asToken]);
+    expect(pods.code).toBe(0);
+    const bad = await k.run(['get', 'pods', '--kubeconfig=/dev/null', `--server=${cfg.server}`, '--insecure-skip-tls-verify', '--token=not-a-token']);
+    // Which request meets the 401 first decides kubectl's wording; both are what kube-apiserver gets.
+    expect(bad.stderr).toMatch(/error: You must be logged in to the server \((Unauthorized|the server has asked for the client to provide credentials)\)/);
+  });
+
+  it('the aggregated view role carries its parts\' rules', async () => {
+    const rules = JSON.parse(await k.ok(['get', 'clusterrole', 'view', '-o', 'jsonpath={.rules}'])) as { resources: string[] }[];
+    expect(rules.flatMap((r) => r.resources)).toEqual(expect.arrayContaining(['pods', 'deployments', 'pods/log']));
+  });
+});
+
 describe('kubectl create generators (protobuf request bodies, kubectl 1.32 and 1.33)', () => {
   it.each([32, 33])('kubectl 1.%i creates namespaces, configmaps, secrets, deployments, services and service accounts', async (minor) => {
     const kc = new Kubectl(minor, kd.kubeconfig);

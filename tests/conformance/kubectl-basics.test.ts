@@ -77,9 +77,10 @@ describe.each([32, 30])('kubectl 1.%i', (minor) => {
   });
 
   it('gets pods as table, wide, yaml and json', async () => {
+    // The scheduler places the pod and its kubelet starts it.
+    await waitFor(async () => new RegExp(`^${pod}\\s+1/1\\s+Running\\s+0\\s+\\d+s$`, 'm').test(await k.ok(['get', 'pods'])), 10_000, 'the pod Running');
     const table = await k.ok(['get', 'pods']);
     expect(table).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/m);
-    expect(table).toMatch(new RegExp(`^${pod}\\s+0/1\\s+Pending\\s+0\\s+\\d+s$`, 'm'));
     const wide = await k.ok(['get', 'pods', '-o', 'wide']);
     expect(wide).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/m);
     const yaml = await k.ok(['get', 'pod', pod, '-o', 'yaml']);
@@ -134,10 +135,11 @@ describe.each([32, 30])('kubectl 1.%i', (minor) => {
     try {
       await new Promise((r) => setTimeout(r, 1500));
       await k.ok(['run', name, '--image=busybox:1.36', '--restart=Never', '--', 'sleep', '60']);
-      await waitFor(() => new RegExp(`^ADDED\\s+${name}\\s+0/1\\s+Pending`, 'm').test(w.output()), 10_000, 'ADDED');
+      await waitFor(() => new RegExp(`^ADDED\\s+${name}\\s+0/1\\s+(Pending|ContainerCreating)`, 'm').test(w.output()), 10_000, 'ADDED');
       await k.ok(['label', 'pod', name, 'seen=yes']);
       await waitFor(() => new RegExp(`^MODIFIED\\s+${name}\\s`, 'm').test(w.output()), 10_000, 'MODIFIED');
-      await k.ok(['delete', 'pod', name]);
+      // `sleep` as PID 1 ignores SIGTERM: a short grace period instead of waiting out 30 s.
+      await k.ok(['delete', 'pod', name, '--grace-period=1']);
       await waitFor(() => new RegExp(`^DELETED\\s+${name}\\s`, 'm').test(w.output()), 10_000, 'DELETED');
     } finally {
       w.stop();
@@ -145,7 +147,7 @@ describe.each([32, 30])('kubectl 1.%i', (minor) => {
   });
 
   it('deletes and returns once the object is gone', async () => {
-    const out = await k.ok(['delete', 'pod', pod]);
+    const out = await k.ok(['delete', 'pod', pod, '--grace-period=1']);
     expect(out).toBe(`pod "${pod}" deleted\n`);
     const after = await k.run(['get', 'pod', pod]);
     expect(after.code).toBe(1);

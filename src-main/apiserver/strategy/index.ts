@@ -1,8 +1,12 @@
 /** The strategy for each resource this API server serves. */
 import type { ResourceType } from '../../kube/resource-type';
+import { DaemonSetStrategy } from './daemonset-strategy';
+import { EndpointSliceStrategy } from './endpointslice-strategy';
+import { JobStrategy } from './job-strategy';
 import { NamespaceStrategy } from './namespace-strategy';
 import { PodStrategy } from './pod-strategy';
 import { ServiceStrategy } from './service-strategy';
+import { emptyPodDisruptionBudgetStatus, emptyStatefulSetStatus, emptyStatus, StatusResetStrategy } from './status-reset-strategy';
 import { DefaultStrategy, type Strategy } from './strategy';
 
 /** Nodes: the kubelet registers a node with its status; later main-resource writes keep it. */
@@ -21,6 +25,12 @@ const STRATEGIES: Record<string, () => Strategy> = {
   '/nodes': () => new NodeStrategy(),
   'apps/deployments': () => new DefaultStrategy(true, true),
   'apps/replicasets': () => new DefaultStrategy(true, true),
+  'apps/statefulsets': () => new StatusResetStrategy(emptyStatefulSetStatus),
+  'apps/daemonsets': () => new DaemonSetStrategy(),
+  'batch/jobs': () => new JobStrategy(),
+  'batch/cronjobs': () => new StatusResetStrategy(emptyStatus),
+  'policy/poddisruptionbudgets': () => new StatusResetStrategy(emptyPodDisruptionBudgetStatus),
+  'discovery.k8s.io/endpointslices': () => new EndpointSliceStrategy(),
 };
 
 export function strategyFor(rt: ResourceType): Strategy {

@@ -14,7 +14,11 @@ export interface GroupVersionKind {
 const PREFIXES: Record<string, string> = {
   core: 'io.k8s.api.core.v1',
   apps: 'io.k8s.api.apps.v1',
+  batch: 'io.k8s.api.batch.v1',
+  policy: 'io.k8s.api.policy.v1',
+  discovery: 'io.k8s.api.discovery.v1',
   coordination: 'io.k8s.api.coordination.v1',
+  rbac: 'io.k8s.api.rbac.v1',
   meta: 'io.k8s.apimachinery.pkg.apis.meta.v1',
 };
 

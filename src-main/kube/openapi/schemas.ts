@@ -1,11 +1,18 @@
 /** Every component schema we publish, by its kube-style full name. */
 import { APPS_SCHEMAS } from './apps-schemas';
+import { BATCH_SCHEMAS } from './batch-schemas';
+import { CLAIM_SCHEMAS } from './claim-schemas';
 import { CONTAINER_SCHEMAS } from './container-schemas';
 import { COORDINATION_SCHEMAS } from './coordination-schemas';
 import { CORE_SCHEMAS } from './core-schemas';
+import { DAEMONSET_SCHEMAS } from './daemonset-schemas';
+import { ENDPOINTS_SCHEMAS } from './endpoints-schemas';
 import { META_SCHEMAS } from './meta-schemas';
 import { POD_SCHEMAS } from './pod-schemas';
+import { POLICY_SCHEMAS } from './policy-schemas';
+import { RBAC_SCHEMAS } from './rbac-schemas';
 import type { Schema } from './schema-builders';
+import { STATEFULSET_SCHEMAS } from './statefulset-schemas';
 import { VOLUME_SCHEMAS } from './volume-schemas';
 
 export const SCHEMAS: Readonly<Record<string, Schema>> = {
@@ -14,8 +21,15 @@ export const SCHEMAS: Readonly<Record<string, Schema>> = {
   ...VOLUME_SCHEMAS,
   ...POD_SCHEMAS,
   ...CORE_SCHEMAS,
+  ...CLAIM_SCHEMAS,
+  ...ENDPOINTS_SCHEMAS,
   ...APPS_SCHEMAS,
+  ...STATEFULSET_SCHEMAS,
+  ...DAEMONSET_SCHEMAS,
+  ...BATCH_SCHEMAS,
+  ...POLICY_SCHEMAS,
   ...COORDINATION_SCHEMAS,
+  ...RBAC_SCHEMAS,
 };
 
 const REF_PREFIX = '#/components/schemas/';

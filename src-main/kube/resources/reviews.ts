@@ -3,7 +3,7 @@
  * reviews (`kubectl auth can-i`) and authentication.k8s.io/v1 SelfSubjectReview
  * (`kubectl auth whoami`).
  */
-import type { ResourceType } from '../resource-type';
+import { DEFAULT_FIELD_LABELS, objectMetaFields, type ResourceType } from '../resource-type';
 
 function review(group: string, kind: string, plural: string, namespaced: boolean): ResourceType {
   return {
@@ -21,8 +21,8 @@ function review(group: string, kind: string, plural: string, namespaced: boolean
     storageKey: '',
     columns: [],
     row: () => [],
-    fields: () => ({ 'metadata.name': '' }),
-    fieldLabels: { supported: ['metadata.name'], custom: false },
+    fields: (obj) => objectMetaFields(obj, namespaced),
+    fieldLabels: DEFAULT_FIELD_LABELS,
   };
 }
 

@@ -4,9 +4,10 @@ import type { JsonObject, KubeObject } from '../object';
 import { FieldPath, forbidden, invalid, notSupported, required, type FieldError } from '../field-error';
 import { goLabelSelector, goLiteral, goQuote, goStringMap } from '../go-format';
 import { labelSelectorFromMeta, matchLabels } from '../labels';
-import { isValidPercent, nameIsDNSSubdomain } from '../names';
+import { nameIsDNSSubdomain } from '../names';
 import { has, num, obj, str, stringMap } from './json-access';
 import { validateImmutable, validateLabelSelector, validateNonnegative, validateObjectMeta, validateObjectMetaUpdate } from './object-meta';
+import { goIntOrString, intOrPercentValue, validateNotMoreThan100Percent, validatePositiveIntOrPercent, type IntOrString } from './int-or-percent';
 import { validatePodTemplateSpec } from './pod';
 
 function selectorOf(spec: JsonObject | undefined): MetaLabelSelector | undefined {
@@ -47,36 +48,14 @@ function validateSelectorAndTemplate(spec: JsonObject | undefined, path: FieldPa
   return errs;
 }
 
-type IntOrString = number | string;
-
-function goIntOrString(v: IntOrString): string {
-  return typeof v === 'number' ? `intstr.IntOrString{Type:0, IntVal:${v}, StrVal:""}` : `intstr.IntOrString{Type:1, IntVal:0, StrVal:${goQuote(v)}}`;
-}
-
-function percentValue(v: IntOrString): number | undefined {
-  if (typeof v !== 'string' || isValidPercent(v).length > 0) return undefined;
-  return Number(v.slice(0, -1));
-}
-
-function intOrPercentValue(v: IntOrString): number {
-  if (typeof v === 'number') return v;
-  return percentValue(v) ?? (/^-?\d+$/.test(v) ? Number(v) : 0);
-}
-
-function validatePositiveIntOrPercent(v: IntOrString, path: FieldPath): FieldError[] {
-  if (typeof v === 'string') return isValidPercent(v).map((m) => invalid(path, goLiteral(goIntOrString(v)), m));
-  return validateNonnegative(v, path);
-}
-
 function validateRollingUpdate(ru: JsonObject, path: FieldPath): FieldError[] {
   const maxUnavailable = (ru.maxUnavailable ?? 0) as IntOrString;
   const maxSurge = (ru.maxSurge ?? 0) as IntOrString;
   const errs = [...validatePositiveIntOrPercent(maxUnavailable, path.child('maxUnavailable')), ...validatePositiveIntOrPercent(maxSurge, path.child('maxSurge'))];
   if (intOrPercentValue(maxUnavailable) === 0 && intOrPercentValue(maxSurge) === 0) {
-    errs.push(invalid(path.child('maxUnavailable'), goLiteral(goIntOrString(maxUnavailable)), 'may not be 0 when `maxSurge` is 0'));
+    errs.push(invalid(path.child('maxUnavailable'), goIntOrString(maxUnavailable), 'may not be 0 when `maxSurge` is 0'));
   }
-  const pct = percentValue(maxUnavailable);
-  if (pct !== undefined && pct > 100) errs.push(invalid(path.child('maxUnavailable'), goLiteral(goIntOrString(maxUnavailable)), 'must not be greater than 100%'));
+  errs.push(...validateNotMoreThan100Percent(maxUnavailable, path.child('maxUnavailable')));
   return errs;
 }
 
