@@ -7,7 +7,13 @@ import type { Rand } from '../common/rand';
 import type { ApiContext } from '../apiserver/api-context';
 import type { Controller } from '../controllers/common/queue-controller';
 import { ClusterRoleAggregationController } from '../controllers/clusterroleaggregation/cluster-role-aggregation-controller';
+import { CronJobController } from '../controllers/cronjob/cron-job-controller';
+import { DaemonSetController } from '../controllers/daemonset/daemon-set-controller';
 import { DeploymentController } from '../controllers/deployment/deployment-controller';
+import { EndpointsController } from '../controllers/endpoints/endpoints-controller';
+import { EndpointSliceController } from '../controllers/endpointslice/endpoint-slice-controller';
+import { JobController } from '../controllers/job/job-controller';
+import { StatefulSetController } from '../controllers/statefulset/stateful-set-controller';
 import { GarbageCollector } from '../controllers/garbagecollector/garbage-collector';
 import { NamespaceController } from '../controllers/namespace/namespace-controller';
 import { NodeLifecycleController } from '../controllers/nodelifecycle/node-lifecycle-controller';
@@ -24,6 +30,12 @@ const WORKERS: Record<string, number> = {
   'namespace-controller': 10,
   'garbage-collector-controller': 20,
   'taint-eviction-controller': 8,
+  'daemonset-controller': 2,
+  'statefulset-controller': 5,
+  'job-controller': 5,
+  'cronjob-controller': 5,
+  'endpoints-controller': 5,
+  'endpointslice-controller': 5,
 };
 
 export function controllerManager(ctx: ApiContext, clock: Clock, rand: Rand, nodeName: string, caPem: string): LeaderElected {
@@ -39,6 +51,12 @@ export function controllerManager(ctx: ApiContext, clock: Clock, rand: Rand, nod
       new ServiceAccountController(client, informers, clock),
       new RootCACertPublisher(client, informers, clock, caPem),
       new ClusterRoleAggregationController(client, informers, clock),
+      new DaemonSetController(client, informers, clock),
+      new StatefulSetController(client, informers, clock),
+      new JobController(client, informers, clock),
+      new CronJobController(client, informers, clock),
+      new EndpointsController(client, informers, clock),
+      new EndpointSliceController(client, informers, clock),
     ];
     return {
       run: () => Promise.all(controllers.map((c) => c.run(WORKERS[c.name] ?? 2))),

@@ -204,6 +204,50 @@ describe('kubectl exec (WebSocket v5.channel.k8s.io)', () => {
   });
 });
 
+describe('batch, daemon and stateful workloads, service endpoints', () => {
+  it('a Job runs to completion and its pod logs what it printed', async () => {
+    await k.ok(['create', 'job', 'pi', '--image=perl:5.34.0', '--', 'perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)']);
+    await k.ok(['wait', '--for=condition=complete', 'job/pi', '--timeout=30s'], { timeoutMs: 40_000 });
+    expect(await k.ok(['get', 'job', 'pi', '-o', 'jsonpath={.status.succeeded}'])).toBe('1');
+    expect(await k.ok(['logs', 'job/pi'])).toMatch(/^3\.14159265358979/);
+  });
+
+  it('a DaemonSet lands on every schedulable worker, a StatefulSet starts in order', async () => {
+    await k.ok(['apply', '-f', file('ds-sts.yaml', [
+      'apiVersion: apps/v1', 'kind: DaemonSet', 'metadata: {name: agent}', 'spec:', '  selector: {matchLabels: {app: agent}}',
+      '  template:', '    metadata: {labels: {app: agent}}', '    spec: {containers: [{name: a, image: busybox, command: [sh, -c, "while true; do sleep 5; done"]}]}',
+      '---', 'apiVersion: apps/v1', 'kind: StatefulSet', 'metadata: {name: db}', 'spec:', '  serviceName: db', '  replicas: 3',
+      '  selector: {matchLabels: {app: db}}', '  template:', '    metadata: {labels: {app: db}}', '    spec: {containers: [{name: db, image: redis}]}',
+    ].join('\n'))]);
+    await k.ok(['rollout', 'status', 'daemonset/agent', '--timeout=30s'], { timeoutMs: 40_000 });
+    const nodes = (await k.ok(['get', 'pods', '-l', 'app=agent', '-o', 'jsonpath={.items[*].spec.nodeName}'])).split(' ').sort();
+    expect(nodes).toEqual(['worker-1', 'worker-2', 'worker-3']); // control-plane nodes are tainted
+    await k.ok(['rollout', 'status', 'statefulset/db', '--timeout=30s'], { timeoutMs: 40_000 });
+    const pods = await k.ok(['get', 'pods', '-l', 'app=db', '-o', 'jsonpath={range .items[*]}{.metadata.name} {.status.startTime}{"\\n"}{end}']);
+    const started = pods.trim().split('\n').map((l) => l.split(' ')).sort((a, b) => a[0].localeCompare(b[0]));
+    expect(started.map((p) => p[0])).toEqual(['db-0', 'db-1', 'db-2']);
+    expect(started[0][1] <= started[1][1] && started[1][1] <= started[2][1]).toBe(true);
+  });
+
+  it('Service endpoints follow the ready pods', async () => {
+    await k.ok(['create', 'deployment', 'api', '--image=nginx', '--replicas=2']);
+    await k.ok(['expose', 'deployment', 'api', '--port=80']);
+    await k.ok(['rollout', 'status', 'deployment/api', '--timeout=30s'], { timeoutMs: 40_000 });
+    await waitFor(async () => (await k.ok(['get', 'endpoints', 'api', '-o', 'jsonpath={.subsets[0].addresses[*].ip}'])).split(' ').filter(Boolean).length === 2, 10_000, 'two endpoints');
+    const slice = JSON.parse(await k.ok(['get', 'endpointslices', '-l', 'kubernetes.io/service-name=api', '-o', 'json'])) as { items: { endpoints: { conditions: { ready: boolean } }[] }[] };
+    expect(slice.items[0].endpoints.map((e) => e.conditions.ready)).toEqual([true, true]);
+    await k.ok(['scale', 'deployment/api', '--replicas=1']);
+    await waitFor(async () => (await k.ok(['get', 'endpoints', 'api', '-o', 'jsonpath={.subsets[0].addresses[*].ip}'])).split(' ').filter(Boolean).length === 1, 15_000, 'one endpoint');
+  });
+
+  it('a CronJob fires at its next minute', async () => {
+    await k.ok(['create', 'cronjob', 'tick', '--image=busybox', '--schedule=*/1 * * * *', '--', 'sh', '-c', 'echo tick']);
+    await waitFor(async () => /tick-\d+/.test(await k.ok(['get', 'jobs', '-o', 'name'])), 75_000, 'a job from the CronJob');
+    const events = await k.ok(['get', 'events', '--field-selector', 'involvedObject.name=tick,reason=SuccessfulCreate', '-o', 'jsonpath={.items[*].message}']);
+    expect(events).toMatch(/^Created job tick-\d+/);
+  }, 90_000);
+});
+
 describe('authentication and RBAC', () => {
   it('auth whoami and can-i for the admin, a service account bound to view, and an unbound user', async () => {
     const who = await k.ok(['auth', 'whoami']);

@@ -14,11 +14,11 @@ import { objectKey, splitKey, type Informer } from '../../client/informer';
 import type { InformerFactory } from '../../client/informer-factory';
 import { metaTime } from '../../kube/meta-time';
 import type { KubeObject } from '../../kube/object';
+import { CRON_JOBS, JOBS } from '../../kube/registry';
 import { StatusError } from '../../kube/status';
 import { jsonEqual } from '../../kube/validation/object-meta';
 import { controllerOf, enqueueControllerOf, newControllerRef } from '../common/controller-ref';
 import { QueueController } from '../common/queue-controller';
-import { CRON_JOBS, JOBS } from '../common/batch-resources';
 
 
 const SCHEDULED_TIMESTAMP = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
@@ -43,17 +43,31 @@ interface CronJobStatus {
 const jobFinished = (j: KubeObject): 'Complete' | 'Failed' | undefined =>
   ((j.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? []).find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')?.type as 'Complete' | 'Failed' | undefined;
 
-/** The scheduled times in (after, upTo], at most `limit` of them (the newest kept). */
-export function missedTimes(schedule: string, tz: string | undefined, after: number, upTo: number, limit = 100): number[] {
+/**
+ * The newest scheduled time in (after, upTo], and how many there were (at most `cap` are
+ * counted, as upstream stops counting missed starts at 100).
+ */
+export function lastMissed(schedule: string, tz: string | undefined, after: number, upTo: number, cap = 100): { time?: number; count: number } {
   const expr = CronExpressionParser.parse(schedule, { currentDate: new Date(after), tz: tz || 'UTC' });
-  const out: number[] = [];
+  let time: number | undefined;
+  let count = 0;
   for (;;) {
     const next = expr.next().toDate().getTime();
     if (next > upTo) break;
-    out.push(next);
-    if (out.length > limit) out.shift();
+    time = next;
+    // Far behind: jump to the schedule just before now instead of walking every missed start.
+    if (++count >= cap) {
+      const back = CronExpressionParser.parse(schedule, { currentDate: new Date(upTo + 1), tz: tz || 'UTC' });
+      time = back.prev().toDate().getTime();
+      break;
+    }
   }
-  return out;
+  return { time, count };
+}
+
+/** The first scheduled time after `after`. */
+export function nextTime(schedule: string, tz: string | undefined, after: number): number {
+  return CronExpressionParser.parse(schedule, { currentDate: new Date(after), tz: tz || 'UTC' }).next().toDate().getTime();
 }
 
 export class CronJobController extends QueueController {
@@ -98,14 +112,13 @@ export class CronJobController extends QueueController {
     let nextWake: number | undefined;
     if (!spec.suspend && spec.schedule) {
       const since = Date.parse(old.lastScheduleTime ?? '') || Date.parse(cj.metadata.creationTimestamp ?? '') || now;
-      let times: number[] = [];
+      let scheduled: number | undefined;
       try {
-        times = missedTimes(spec.schedule, spec.timeZone, since, now);
-        nextWake = missedTimes(spec.schedule, spec.timeZone, now, now + 366 * 86_400_000, 1)[0];
+        scheduled = lastMissed(spec.schedule, spec.timeZone, since, now).time;
+        nextWake = nextTime(spec.schedule, spec.timeZone, now);
       } catch (e) {
         this.recorder.event(cj, 'Warning', 'UnparseableSchedule', `unparseable schedule: ${JSON.stringify(spec.schedule)} : ${e instanceof Error ? e.message : String(e)}`);
       }
-      const scheduled = times[times.length - 1];
       const deadline = spec.startingDeadlineSeconds;
       if (scheduled !== undefined && (deadline === undefined || now - scheduled <= deadline * 1000)) {
         const started = await this.startJob(cj, spec, scheduled, active);

@@ -12,11 +12,10 @@ import { byNamespace, NAMESPACE_INDEX, objectKey, splitKey, type Informer } from
 import type { InformerFactory } from '../../client/informer-factory';
 import { metaTime } from '../../kube/meta-time';
 import type { KubeObject } from '../../kube/object';
-import { PODS } from '../../kube/registry';
+import { JOBS, PODS } from '../../kube/registry';
 import { StatusError } from '../../kube/status';
 import { jsonEqual } from '../../kube/validation/object-meta';
 import { controllerOf, newControllerRef } from '../common/controller-ref';
-import { JOBS } from '../common/batch-resources';
 import { Expectations } from '../common/expectations';
 import { isPodReady, podPhase } from '../common/pods';
 import { QueueController } from '../common/queue-controller';
