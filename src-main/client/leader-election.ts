@@ -65,6 +65,10 @@ export class LeaderElector {
     return this.leading;
   }
 
+  get isRunning(): boolean {
+    return !this.stopped;
+  }
+
   /** The holder this candidate last saw. */
   get leader(): string {
     return this.observed?.spec.holderIdentity ?? '';

@@ -4,6 +4,7 @@
  * the API server in process, each as its own user, as on a kubeadm cluster.
  */
 import type { Clock } from '../common/clock';
+import type { ControlPlaneComponent, FaultRequest, NodeRuntimeStatus } from '../common/console-api';
 import { seededRand } from '../common/rand';
 import type { ApiContext } from '../apiserver/api-context';
 import { InProcessClient } from '../client/in-process-client';
@@ -31,6 +32,9 @@ export interface ClusterRuntime {
   kubelets: ReadonlyMap<string, Kubelet>;
   controllerManagers: readonly LeaderElected[];
   schedulers: readonly LeaderElected[];
+  /** Puts the runtime through a fault; throws an Error that says why when the request is wrong. */
+  fault(req: FaultRequest): Promise<void>;
+  status(): NodeRuntimeStatus[];
   stop(): Promise<void>;
 }
 
@@ -65,10 +69,50 @@ export async function startClusterRuntime(opts: ClusterRuntimeOptions): Promise<
   for (const cm of controllerManagers) cm.start();
   const schedulers = topology.controlPlanes.map((cp) => kubeScheduler(ctx, clock, seededRand(opts.seed + ++i), cp.name, interimPlacement));
   for (const s of schedulers) s.start();
+  const components = (node: string): Map<ControlPlaneComponent, LeaderElected> => {
+    const m = new Map<ControlPlaneComponent, LeaderElected>();
+    const cm = controllerManagers.find((c) => c.nodeName === node);
+    const s = schedulers.find((c) => c.nodeName === node);
+    if (cm) m.set('kube-controller-manager', cm);
+    if (s) m.set('kube-scheduler', s);
+    return m;
+  };
+  const fault = async (req: FaultRequest): Promise<void> => {
+    const kubelet = kubelets.get(req.node);
+    if (!kubelet) throw new Error(`no node ${JSON.stringify(req.node)} in this cluster`);
+    const parts = components(req.node);
+    switch (req.action) {
+      case 'stop-kubelet':
+        return kubelet.stop();
+      case 'start-kubelet':
+        return kubelet.start();
+      case 'stop-node':
+        await Promise.all([...parts.values()].map((c) => c.stop({ release: false })));
+        return kubelet.stop();
+      case 'start-node':
+        await kubelet.start();
+        for (const c of parts.values()) c.start();
+        return;
+      default: {
+        const c = parts.get(req.component);
+        if (!c) throw new Error(`${req.component} does not run on ${req.node} (only control-plane nodes run it)`);
+        if (req.action === 'start-component') c.start();
+        else await c.stop({ release: req.action === 'stop-component' });
+      }
+    }
+  };
+  const status = (): NodeRuntimeStatus[] =>
+    [...kubelets.entries()].map(([node, k]) => ({
+      node,
+      kubelet: k.isRunning,
+      components: [...components(node).entries()].map(([component, c]) => ({ component, running: c.isRunning, leader: c.isLeader })),
+    }));
   return {
     kubelets,
     controllerManagers,
     schedulers,
+    fault,
+    status,
     stop: async () => {
       ctx.nodes = undefined;
       await Promise.all(schedulers.map((s) => s.stop({ release: true })));

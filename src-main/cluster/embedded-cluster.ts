@@ -45,6 +45,8 @@ export interface EmbeddedCluster {
   adminCert: string;
   adminKey: string;
   summary(): ClusterSummary;
+  /** Faults and status of the simulated nodes and control-plane components. */
+  runtime: Pick<ClusterRuntime, 'fault' | 'status'>;
   stop(): Promise<void>;
 }
 
@@ -175,6 +177,7 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
       server,
       kubeconfigPath,
       etcdEndpoints: [etcdServer.url],
+      runtime: { fault: (req) => live.fault(req), status: () => live.status() },
       ca: pki.ca.cert,
       adminCert: pki.admin.cert,
       adminKey: pki.admin.key,

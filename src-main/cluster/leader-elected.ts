@@ -51,6 +51,11 @@ export class LeaderElected {
     return this.elector.isLeader;
   }
 
+  /** Whether the component runs (campaigning or leading). */
+  get isRunning(): boolean {
+    return this.elector.isRunning;
+  }
+
   start(): void {
     this.elector.start();
   }

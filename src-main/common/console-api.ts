@@ -44,3 +44,25 @@ export type TerminalServerMessage =
 export interface ConsoleError {
   error: string;
 }
+
+/** Control-plane components that run on each control-plane node of an embedded cluster. */
+export type ControlPlaneComponent = 'kube-controller-manager' | 'kube-scheduler';
+
+/**
+ * Faults an embedded cluster can be put through (POST FAULTS_PATH): a node's kubelet stops or
+ * starts; a control-plane component crashes (its lease expires) or stops gracefully (it hands the
+ * lease back) and starts again; a whole node goes down (kubelet and components crash) or comes back.
+ */
+export type FaultRequest =
+  | { action: 'stop-kubelet' | 'start-kubelet' | 'stop-node' | 'start-node'; node: string }
+  | { action: 'crash-component' | 'stop-component' | 'start-component'; node: string; component: ControlPlaneComponent };
+
+export const FAULTS_PATH = `${CONSOLE_API_PREFIX}/faults`;
+export const CONTROL_PLANE_PATH = `${CONSOLE_API_PREFIX}/control-plane`;
+
+/** GET CONTROL_PLANE_PATH: what runs where, and who leads. */
+export interface NodeRuntimeStatus {
+  node: string;
+  kubelet: boolean;
+  components: { component: ControlPlaneComponent; running: boolean; leader: boolean }[];
+}

@@ -44,6 +44,7 @@ export async function launchConsole(opts: LaunchOptions): Promise<Launched> {
         cert: cluster.adminCert,
         key: cluster.adminKey,
         kubeconfigPath: cluster.kubeconfigPath,
+        emulation: cluster.runtime,
       },
       rendererDir: opts.rendererDir,
       port: opts.port,
