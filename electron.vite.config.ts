@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           app: resolve(__dirname, 'src-main/app/main.ts'),
           headless: resolve(__dirname, 'src-main/headless.ts'),
+          // The bundled etcdctl (resources/bin/etcdctl runs it).
+          etcdctl: resolve(__dirname, 'src-main/store/etcdctl/cli.ts'),
         },
       },
     },

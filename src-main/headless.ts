@@ -11,6 +11,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { bundledToolPaths } from './console/bundled-tools';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './cluster/layout';
@@ -148,6 +149,7 @@ async function main(): Promise<void> {
     dataDir: args.dataDir,
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     port: args.port,
+    extraPath: bundledToolPaths(fileURLToPath(new URL('../../resources/bin', import.meta.url))),
   });
   await printOut(`CONSOLE=${launched.url}\nKUBECONFIG=${launched.kubeconfigPath}\nETCD_ENDPOINTS=${launched.etcdEndpoints.join(',')}\n`);
   if (stopRequested) await shutdown(0);

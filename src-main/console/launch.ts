@@ -49,7 +49,7 @@ export async function launchConsole(opts: LaunchOptions): Promise<Launched> {
       rendererDir: opts.rendererDir,
       port: opts.port,
       token: opts.token,
-      terminal: { env: { KUBECONFIG: cluster.kubeconfigPath }, extraPath: opts.extraPath },
+      terminal: { env: { KUBECONFIG: cluster.kubeconfigPath, ETCDCTL_API: '3' }, extraPath: opts.extraPath },
     });
   } catch (e) {
     await cluster.stop();
