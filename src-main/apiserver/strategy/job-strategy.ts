@@ -1,55 +1,11 @@
 /**
- * Jobs: unless the selector is manual, the API server generates it on create: the pod template
- * gets the job-name and controller-uid labels (both the `batch.kubernetes.io/` ones and the legacy
- * unprefixed ones) and the selector matches the new uid. Labels the user already set are left as
- * they are; validation then rejects a mismatch. The uid is assigned before the strategy runs.
+ * Jobs: an empty status and generation 1 on create, and (unless the selector is manual) the
+ * generated selector and pod labels, from the uid that is assigned before the strategy runs.
  */
-import type { JsonObject, KubeObject } from '../../kube/object';
-import { isJsonObject } from '../../kube/object';
-import { jsonEqual } from '../../kube/validation/object-meta';
+import type { KubeObject } from '../../kube/object';
+import { generateJobSelector } from '../../kube/job-selector';
 import { emptyStatus, StatusResetStrategy } from './status-reset-strategy';
 import type { StrategyContext } from './strategy';
-
-export const JOB_NAME_LABEL = 'batch.kubernetes.io/job-name';
-export const LEGACY_JOB_NAME_LABEL = 'job-name';
-export const CONTROLLER_UID_LABEL = 'batch.kubernetes.io/controller-uid';
-export const LEGACY_CONTROLLER_UID_LABEL = 'controller-uid';
-
-function child(obj: JsonObject, key: string): JsonObject {
-  const v = obj[key];
-  if (isJsonObject(v)) return v;
-  const created: JsonObject = {};
-  obj[key] = created;
-  return created;
-}
-
-function stringMap(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (isJsonObject(v)) for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
-  return out;
-}
-
-/** Adds the generated labels and selector to `job` in place. */
-export function generateJobSelector(job: KubeObject): void {
-  const spec = isJsonObject(job.spec) ? job.spec : (job.spec = {});
-  if (spec.manualSelector === true) return;
-  const templateMeta = child(child(spec, 'template'), 'metadata');
-  const before = stringMap(templateMeta.labels);
-  const labels = { ...before };
-  const name = job.metadata.name ?? '';
-  const uid = job.metadata.uid ?? '';
-  for (const key of [LEGACY_JOB_NAME_LABEL, JOB_NAME_LABEL]) if (!(key in labels)) labels[key] = name;
-  for (const key of [LEGACY_CONTROLLER_UID_LABEL, CONTROLLER_UID_LABEL]) if (!(key in labels)) labels[key] = uid;
-  templateMeta.labels = labels;
-  const selector = child(spec, 'selector');
-  const matchLabels = stringMap(selector.matchLabels);
-  if (!(CONTROLLER_UID_LABEL in matchLabels)) matchLabels[CONTROLLER_UID_LABEL] = uid;
-  selector.matchLabels = matchLabels;
-  // A job without labels of its own shows its template's, generated ones included (upstream shares
-  // the defaulted map with the template, and the stored job is defaulted again when read).
-  const own = job.metadata.labels ?? {};
-  if (Object.keys(own).length === 0 || (Object.keys(before).length > 0 && jsonEqual(own, before))) job.metadata.labels = { ...labels };
-}
 
 export class JobStrategy extends StatusResetStrategy {
   constructor() {
