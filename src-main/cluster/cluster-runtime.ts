@@ -11,9 +11,9 @@ import { InProcessClient } from '../client/in-process-client';
 import { Kubelet } from '../kubelet/kubelet';
 import type { KubeObject } from '../kube/object';
 import { controllerManager } from './controller-manager';
-import { kubeScheduler } from './kube-scheduler';
+import { kubeScheduler, spreadingObjects } from './kube-scheduler';
 import type { LeaderElected } from './leader-elected';
-import { interimPlacement } from '../scheduler/interim-placement';
+import { frameworkPlacement } from '../scheduler/framework-placement';
 import { allNodes, type Topology } from './topology';
 
 export interface ClusterRuntimeOptions {
@@ -67,7 +67,7 @@ export async function startClusterRuntime(opts: ClusterRuntimeOptions): Promise<
   };
   const controllerManagers = topology.controlPlanes.map((cp) => controllerManager(ctx, clock, seededRand(opts.seed + ++i), cp.name, opts.caPem));
   for (const cm of controllerManagers) cm.start();
-  const schedulers = topology.controlPlanes.map((cp) => kubeScheduler(ctx, clock, seededRand(opts.seed + ++i), cp.name, interimPlacement));
+  const schedulers = topology.controlPlanes.map((cp) => kubeScheduler(ctx, clock, seededRand(opts.seed + ++i), cp.name, (informers) => frameworkPlacement(seededRand(opts.seed + i * 31), spreadingObjects(informers))));
   for (const s of schedulers) s.start();
   const components = (node: string): Map<ControlPlaneComponent, LeaderElected> => {
     const m = new Map<ControlPlaneComponent, LeaderElected>();

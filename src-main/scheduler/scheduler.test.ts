@@ -3,7 +3,8 @@ import { InformerFactory } from '../client/informer-factory';
 import { startApiFixture, type ApiFixture } from '../client/testing/api-fixture';
 import type { KubeObject } from '../kube/object';
 import { EVENTS, NODES, PODS } from '../kube/registry';
-import { interimPlacement } from './interim-placement';
+import { seededRand } from '../common/rand';
+import { frameworkPlacement } from './framework-placement';
 import { Scheduler } from './scheduler';
 
 const node = (name: string, cpu: string, taint = false): KubeObject => ({
@@ -17,7 +18,7 @@ const pod = (name: string, cpu = '100m', extra: Record<string, unknown> = {}): K
   spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu } } }], ...extra },
 });
 
-describe('Scheduler (with the interim placement)', () => {
+describe('Scheduler (default profile)', () => {
   let f: ApiFixture;
   let informers: InformerFactory;
   let scheduler: Scheduler;
@@ -28,7 +29,7 @@ describe('Scheduler (with the interim placement)', () => {
     await f.client.create(NODES, '', node('cp-1', '4', true));
     await f.client.create(NODES, '', node('worker-1', '2'));
     informers = new InformerFactory(f.client, f.clock);
-    scheduler = new Scheduler(f.client, informers, f.clock, interimPlacement);
+    scheduler = new Scheduler(f.client, informers, f.clock, frameworkPlacement(seededRand(1)));
     await informers.start();
     running = scheduler.run();
   });

@@ -20,7 +20,10 @@ import { StatusError } from '../kube/status';
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 
-export type Placement = { kind: 'Scheduled'; nodeName: string } | { kind: 'Unschedulable'; message: string };
+export type Placement =
+  | { kind: 'Scheduled'; nodeName: string }
+  /** With preemption: the node the pod should wait for and the lower-priority pods to evict there. */
+  | { kind: 'Unschedulable'; message: string; nominatedNodeName?: string; victims?: KubeObject[] };
 
 /** The scheduling algorithm: where `pod` goes among `nodes`, given the pods already on them. */
 export type PlacePod = (pod: KubeObject, nodes: readonly KubeObject[], assignedPods: readonly KubeObject[]) => Placement;
@@ -116,6 +119,7 @@ export class Scheduler {
     const placement = this.place(pod, this.nodes.list(), this.assignedPods());
     if (placement.kind === 'Unschedulable') {
       await this.recordFailure(pod, placement.message);
+      if (placement.nominatedNodeName !== undefined) await this.preempt(pod, placement.nominatedNodeName, placement.victims ?? []);
       return;
     }
     const assumed: KubeObject = { ...pod, spec: { ...(pod.spec as object), nodeName: placement.nodeName } };
@@ -133,6 +137,17 @@ export class Scheduler {
       if (e instanceof StatusError && (e.status.code === 404 || e.status.code === 409)) return;
       throw e;
     }
+  }
+
+  /** DefaultPreemption's outcome: evict the victims and nominate the node the pod waits for. */
+  private async preempt(pod: KubeObject, nodeName: string, victims: KubeObject[]): Promise<void> {
+    for (const v of victims) {
+      this.recorder.event(v, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid ?? ''} on node ${nodeName}`);
+      await this.client.delete(PODS, v.metadata.namespace ?? '', v.metadata.name ?? '', { preconditions: { uid: v.metadata.uid } }).catch(() => undefined);
+    }
+    await this.client
+      .patch(PODS, pod.metadata.namespace ?? '', pod.metadata.name ?? '', 'merge', { metadata: { uid: pod.metadata.uid }, status: { nominatedNodeName: nodeName || null } }, { subresource: 'status' })
+      .catch(() => undefined);
   }
 
   private async recordFailure(pod: KubeObject, message: string): Promise<void> {
