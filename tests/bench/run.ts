@@ -17,6 +17,7 @@ import { Kubectl } from '../harness/kubectl';
 import { RawClient } from '../harness/raw-client';
 import { run as runStorePuts } from './store-puts';
 import { runCrashRounds } from './crash-rounds';
+import { runSchedulerThroughput } from './scheduler-throughput';
 import { measurePuts, startRealEtcd } from './etcd-puts';
 import { readFileSync } from 'node:fs';
 
@@ -193,6 +194,14 @@ async function main(): Promise<void> {
   await benchKubectlGetPods(rows);
   console.log('bench: store puts');
   await benchStore(rows);
+  console.log('bench: scheduler throughput');
+  for (const r of runSchedulerThroughput()) {
+    rows.push({
+      name: `scheduler throughput, 5,000 nodes with 10,000 pods running, ${r.kind === 'plain' ? 'pods without an owner' : 'pods of one ReplicaSet (default spreading)'}`,
+      value: `${r.perSecond.toFixed(0)} pods/s`,
+      note: `${r.pods} pods, one per cycle, default profile; goal 1,000, upstream scheduler_perf threshold 680`,
+    });
+  }
   console.log('bench: cluster runtime');
   await benchClusterRuntime(rows);
   console.log('bench: etcd API vs real etcd, crash rounds');
